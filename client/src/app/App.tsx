@@ -1,0 +1,82 @@
+/**
+ * The application's top level: restores the session from the local database (works offline), refreshes
+ * it from the node when reachable, and shows the login or the pupil's space.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { ApiFailure, api } from '../api/http';
+import type { Me } from '../api/types';
+import { openUserDatabase, readProfile, saveProfile, type PupilDatabase } from '../db/database';
+import type { ProfileDoc } from '../db/schemas';
+import { LoginPage } from '../features/auth/LoginPage';
+import { ProfilePage } from '../features/profile/ProfilePage';
+import { UpdatePrompt } from '../pwa/UpdatePrompt';
+import { Layout } from './Layout';
+import { forgetUser, rememberUser, rememberedUserId } from './session';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'anonymous'; notice?: string }
+  | { kind: 'signed-in'; db: PupilDatabase; profile: ProfileDoc };
+
+export function App() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const enter = useCallback(async (me: Me) => {
+    const db = await openUserDatabase(me.id);
+    await saveProfile(db, me, new Date());
+    rememberUser(me.id);
+    const profile = await readProfile(db, me.id);
+    if (profile) setState({ kind: 'signed-in', db, profile });
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const userId = rememberedUserId();
+      if (!userId) {
+        setState({ kind: 'anonymous' });
+        return;
+      }
+      const db = await openUserDatabase(userId);
+      const profile = await readProfile(db, userId);
+      if (cancelled) return;
+      if (profile) setState({ kind: 'signed-in', db, profile });
+      try {
+        const me = await api<Me>('/api/me');
+        if (!cancelled && me.id === userId) await enter(me);
+      } catch (error) {
+        if (cancelled) return;
+        if (error instanceof ApiFailure && error.status === 401) {
+          forgetUser();
+          setState({ kind: 'anonymous', notice: 'Votre session a expiré. Connectez-vous à nouveau.' });
+        } else if (!profile) {
+          setState({ kind: 'anonymous', notice: 'Connectez-vous une première fois avec internet pour utiliser Pix hors ligne.' });
+        }
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [enter]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api('/api/auth/logout', { method: 'POST' });
+    } catch {
+      // Offline: the cookie will be refused by the node later anyway; the device forgets the user now.
+    }
+    forgetUser();
+    setState({ kind: 'anonymous' });
+  }, []);
+
+  return (
+    <>
+      <Layout firstName={state.kind === 'signed-in' ? state.profile.firstName : null} onLogout={logout}>
+        {state.kind === 'loading' && <p className="fr-py-6w">Chargement…</p>}
+        {state.kind === 'anonymous' && <LoginPage notice={state.notice} onLoggedIn={enter} />}
+        {state.kind === 'signed-in' && <ProfilePage profile={state.profile} />}
+      </Layout>
+      <UpdatePrompt />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The local database of one user on this device (RxDB on Dexie/IndexedDB). Each pupil of a shared PC gets
+ * a separate database, named after their id. Local storage goes only through this module.
+ */
+import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { Me } from '../api/types';
+import { profileSchema, type ProfileDoc } from './schemas';
+
+export type PupilCollections = {
+  profile: RxCollection<ProfileDoc>;
+};
+export type PupilDatabase = RxDatabase<PupilCollections>;
+
+const open = new Map<string, Promise<PupilDatabase>>();
+
+export function databaseName(userId: string): string {
+  return `pix-${userId.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
+}
+
+async function create(userId: string): Promise<PupilDatabase> {
+  let storage = getRxStorageDexie();
+  if (import.meta.env.DEV) {
+    const [{ addRxPlugin }, devMode, { wrappedValidateAjvStorage }] = await Promise.all([
+      import('rxdb'),
+      import('rxdb/plugins/dev-mode'),
+      import('rxdb/plugins/validate-ajv'),
+    ]);
+    devMode.disableWarnings();
+    addRxPlugin(devMode.RxDBDevModePlugin);
+    storage = wrappedValidateAjvStorage({ storage }) as typeof storage;
+  }
+  const db = await createRxDatabase<PupilCollections>({
+    name: databaseName(userId),
+    storage,
+    multiInstance: true,
+    closeDuplicates: true,
+  });
+  await db.addCollections({ profile: { schema: profileSchema } });
+  return db;
+}
+
+export function openUserDatabase(userId: string): Promise<PupilDatabase> {
+  let db = open.get(userId);
+  if (!db) {
+    db = create(userId);
+    open.set(userId, db);
+    db.catch(() => open.delete(userId));
+  }
+  return db;
+}
+
+export async function saveProfile(db: PupilDatabase, me: Me, now: Date): Promise<void> {
+  const { id, firstName, lastName, email, username, ...rest } = me;
+  await db.profile.upsert({ id, firstName, lastName, email, username, details: JSON.stringify(rest), updatedAt: now.toISOString() });
+}
+
+export async function readProfile(db: PupilDatabase, userId: string): Promise<ProfileDoc | null> {
+  const doc = await db.profile.findOne(userId).exec();
+  return doc ? doc.toJSON() : null;
+}
+
+/** Closes and deletes a user's local database (logout once everything is synced). */
+export async function removeUserDatabase(userId: string): Promise<void> {
+  const db = open.get(userId);
+  open.delete(userId);
+  if (db) await (await db).remove();
+}

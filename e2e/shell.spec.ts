@@ -1,0 +1,71 @@
+/**
+ * The PWA shell: login with the demo accounts, the profile's 16 competences in 5 domains, errors in
+ * French, and the profile still shown after an offline reload.
+ */
+import { expect, test } from '@playwright/test';
+import { loginAs, waitForOfflineReady } from './support/pupil';
+
+test('a pupil logs in and sees the profile: 16 competences in 5 domains, PIX 0 / 1024', async ({ page }) => {
+  await loginAs(page, 'eleve@demo.pix');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  await expect(page.getByTestId('header-first-name').first()).toHaveText('Léa');
+  await expect(page.getByTestId('area')).toHaveCount(5);
+  await expect(page.getByTestId('competence-card')).toHaveCount(16);
+  await expect(page.getByText('PIX', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('total-pix')).toHaveText('0');
+  await expect(page.getByText('/ 1024')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1. Informations et données' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: "4.3 Protéger la santé, le bien-être et l'environnement" })).toBeVisible();
+});
+
+test('a pupil of a class logs in with the username', async ({ page }) => {
+  await loginAs(page, 'hugo.lefevre1109');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Hugo');
+});
+
+test('wrong credentials show a French error and keep the form', async ({ page }) => {
+  await loginAs(page, 'eleve@demo.pix', 'mauvais');
+  await expect(page.getByRole('alert')).toContainText("L'adresse e-mail ou l'identifiant et/ou le mot de passe saisis sont incorrects.");
+  await expect(page.getByLabel('Adresse e-mail ou identifiant')).toHaveValue('eleve@demo.pix');
+});
+
+test('an empty form is refused with a clear message', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Je me connecte' }).click();
+  await expect(page.getByRole('alert')).toContainText('Saisissez votre adresse e-mail ou votre identifiant');
+});
+
+test('offline after one visit: reload shows the profile with the name; back online, no error', async ({ page, context }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await loginAs(page, 'eleve@demo.pix');
+  await expect(page.getByTestId('competence-card')).toHaveCount(16);
+  await waitForOfflineReady(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  await expect(page.getByTestId('competence-card')).toHaveCount(16);
+  await expect(page.getByText('Hors ligne')).toBeVisible();
+
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  await expect(page.getByText('Hors ligne')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('logout returns to the login page', async ({ page }) => {
+  await loginAs(page, 'eleve@demo.pix');
+  await expect(page.getByTestId('competence-card')).toHaveCount(16);
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+});
+
+test('the manifest is French and installable', async ({ request }) => {
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({ name: 'Pix hors-ligne', lang: 'fr', display: 'standalone' });
+  expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+});

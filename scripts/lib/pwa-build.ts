@@ -1,0 +1,64 @@
+/**
+ * Building the PWA (vite) when the build is missing or older than its sources, and measuring the
+ * JavaScript a browser loads first (entry scripts and their module preloads), gzipped.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const SOURCES = ['client', 'shared/src', 'public', 'content', 'vite.config.ts', 'package-lock.json'];
+const STAMP = '.build-stamp';
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+export function isBuildStale(root: string): boolean {
+  const stamp = join(root, 'dist', STAMP);
+  if (!existsSync(stamp) || !existsSync(join(root, 'dist', 'index.html'))) return true;
+  const built = statSync(stamp).mtimeMs;
+  return SOURCES.some((source) => newestMtime(join(root, source)) > built);
+}
+
+export async function buildPwa(root: string, options: { quiet?: boolean } = {}): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: options.quiet ? 'warn' : 'info' });
+  writeFileSync(join(root, 'dist', STAMP), new Date().toISOString());
+}
+
+export async function ensurePwaBuilt(root: string, log: (line: string) => void): Promise<void> {
+  if (!isBuildStale(root)) return;
+  log('  Construction de l’application (PWA)…');
+  await buildPwa(root, { quiet: true });
+}
+
+export interface InitialJs {
+  files: { file: string; bytes: number; gzip: number }[];
+  bytes: number;
+  gzip: number;
+}
+
+/** The JS of the first page load: <script type=module> and <link rel=modulepreload> of dist/index.html. */
+export function measureInitialJs(distDir: string): InitialJs {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const refs = new Set<string>();
+  for (const match of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) refs.add(match[1]);
+  for (const match of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) refs.add(match[1]);
+  const files = [...refs].map((ref) => {
+    const content = readFileSync(join(distDir, ref.replace(/^\//, '')));
+    return { file: ref, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
+  });
+  return {
+    files,
+    bytes: files.reduce((n, f) => n + f.bytes, 0),
+    gzip: files.reduce((n, f) => n + f.gzip, 0),
+  };
+}

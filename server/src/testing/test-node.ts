@@ -1,0 +1,36 @@
+/** An in-memory node for route tests: migrated database, demo data, controllable clock, captured logs. */
+import { createApp } from '../app';
+import { openDatabase } from '../db/database';
+import { seedDemo } from '../demo/seed-demo';
+
+export async function testNode(options: { demo?: boolean; mode?: 'central' | 'relay' } = {}) {
+  const db = openDatabase(':memory:');
+  let nowMs = Date.parse('2026-11-23T10:00:00.000Z');
+  const logs: string[] = [];
+  const demo = options.demo === false ? null : await seedDemo(db, new Date(nowMs));
+  const app = createApp({
+    db,
+    config: { mode: options.mode ?? 'central', upstream: options.mode === 'relay' ? 'http://central.example' : null, version: 'test' },
+    now: () => new Date(nowMs),
+    log: (line) => logs.push(line),
+  });
+  const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return {
+    app,
+    db,
+    demo,
+    logs,
+    json,
+    advance: (ms: number) => {
+      nowMs += ms;
+    },
+    /** logs in and returns the Cookie header to send */
+    login: async (login: string, password = 'Pix12345') => {
+      const response = await json('/api/auth/login', { login, password });
+      if (response.status !== 200) throw new Error(`login ${login} → ${response.status}`);
+      const cookie = response.headers.get('set-cookie') ?? '';
+      return { cookie: cookie.split(';')[0] };
+    },
+  };
+}
