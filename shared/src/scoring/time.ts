@@ -1,0 +1,26 @@
+/**
+ * Date helpers for the scoring rules. Pure: "now" is always passed in, never read from a clock.
+ * Dates are ISO 8601 strings (device or server time), Date objects or epoch milliseconds.
+ */
+export type Instant = string | number | Date;
+
+export const MS_PER_DAY = 24 * 60 * 60 * 1000;
+
+export function toMillis(instant: Instant): number {
+  if (typeof instant === 'number') return instant;
+  if (instant instanceof Date) return instant.getTime();
+  return Date.parse(instant);
+}
+
+/** Fractional days from `from` to `to` (negative if `to` is earlier). */
+export function daysBetween(from: Instant, to: Instant): number {
+  return (toMillis(to) - toMillis(from)) / MS_PER_DAY;
+}
+
+/** Event order used everywhere: createdAt, then id (§ARCHITECTURE "events first"). */
+export function compareByDateThenId(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
+  const byDate = toMillis(a.createdAt) - toMillis(b.createdAt);
+  if (byDate !== 0 && !Number.isNaN(byDate)) return byDate;
+  if (a.createdAt !== b.createdAt && Number.isNaN(byDate)) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
