@@ -4,8 +4,32 @@
  * app starts with no network.
  */
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const PACK = resolve(import.meta.dirname, 'content/dist/pack.json');
+
+/** Ships the runtime content pack (built by `npm run content:build`) as /content/pack.json. */
+function contentPack(): Plugin {
+  return {
+    name: 'pix-content-pack',
+    generateBundle() {
+      if (!existsSync(PACK)) {
+        this.warn('content/dist/pack.json absent : lancez npm run content:build');
+        return;
+      }
+      this.emitFile({ type: 'asset', fileName: 'content/pack.json', source: readFileSync(PACK, 'utf8') });
+    },
+    configureServer(server) {
+      server.middlewares.use('/content/pack.json', (_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(existsSync(PACK) ? readFileSync(PACK) : '{}');
+      });
+    },
+  };
+}
 
 export default defineConfig({
   root: 'client',
@@ -22,6 +46,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    contentPack(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: null,

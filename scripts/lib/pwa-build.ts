@@ -2,9 +2,32 @@
  * Building the PWA (vite) when the build is missing or older than its sources, and measuring the
  * JavaScript a browser loads first (entry scripts and their module preloads), gzipped.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildPack } from '../content/build-pack';
+import { formatError } from '../content/content-error';
+
+/** Where the runtime content pack is written (served as /content/pack.json by the PWA build). */
+export const PACK_FILE = join('content', 'dist', 'pack.json');
+
+/**
+ * Compiles content/ into the runtime pack; rewrites the file only when it changed, so that an unchanged
+ * pack does not make the PWA build stale. Content errors are reported (content:check is the gate).
+ */
+export function ensureContentBuilt(root: string, log: (line: string) => void): void {
+  const { pack, errors } = buildPack(join(root, 'content'), join(root, 'public'));
+  const file = join(root, PACK_FILE);
+  const json = JSON.stringify(pack);
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== json) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, json);
+  }
+  if (errors.length > 0) {
+    log(`  Contenu : ${errors.length} erreur(s) (npm run content:check pour le détail), par exemple :`);
+    for (const error of errors.slice(0, 3)) log(`    ${formatError(error)}`);
+  }
+}
 
 const SOURCES = ['client', 'shared/src', 'public', 'content', 'vite.config.ts', 'package-lock.json'];
 const STAMP = '.build-stamp';
@@ -35,6 +58,7 @@ export async function buildPwa(root: string, options: { quiet?: boolean } = {}):
 }
 
 export async function ensurePwaBuilt(root: string, log: (line: string) => void): Promise<void> {
+  ensureContentBuilt(root, log);
   if (!isBuildStale(root)) return;
   log('  Construction de l’application (PWA)…');
   await buildPwa(root, { quiet: true });
