@@ -31,3 +31,18 @@ describe('competenceScore (§2.2)', () => {
     expect(competenceScore(kesWorth(...Array(11).fill(4)), 'c1').isMaxLevel).toBe(false);
   });
 });
+
+describe('competenceScore and floating point', () => {
+  it('three skills worth 8/3 each make exactly one level, in any order', () => {
+    const third = 8 / 3;
+    const kes = ['a', 'b', 'c'].map((skill) => ({
+      id: skill, createdAt: '2026-01-01T00:00:00.000Z', source: 'direct' as const, status: 'validated' as const,
+      earnedPix: third, answerId: skill, assessmentId: 'x', skillId: skill, userId: 'u', competenceId: 'c1',
+    }));
+    // 8/3 + 8/3 + 8/3 + 8/3 + 8/3 + 8/3 (two levels) summed naively is 15.999999999999998
+    const six = [...kes, ...kes.map((ke) => ({ ...ke, id: `${ke.id}2`, skillId: `${ke.skillId}2` }))];
+    expect(six.reduce((s, ke) => s + ke.earnedPix, 0)).toBeLessThan(16);
+    expect(competenceScore(six, 'c1')).toMatchObject({ pix: 16, level: 2 });
+    expect(competenceScore(kes, 'c1')).toMatchObject({ pix: 8, level: 1 });
+  });
+});

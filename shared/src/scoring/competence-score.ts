@@ -36,9 +36,10 @@ export function competenceScore(
   opts: ScoringOptions = {},
 ): CompetenceScore {
   const maxLevel = opts.maxReachableLevel ?? DEFAULT_MAX_REACHABLE_LEVEL;
-  const realTotal = currentKes
-    .filter((ke) => ke.competenceId === competenceId)
-    .reduce((sum, ke) => sum + ke.earnedPix, 0);
+  const summed = currentKes.filter((ke) => ke.competenceId === competenceId).reduce((sum, ke) => sum + ke.earnedPix, 0);
+  // pixValues such as 8/3 do not add up exactly in binary floating point: 3 × 8/3 may give 7.999…; round
+  // away that noise before flooring so that the order of the knowledge elements never changes the score.
+  const realTotal = Math.round(summed * 1e9) / 1e9;
   const pix = Math.min(Math.floor(realTotal), maxLevel * PIX_COUNT_BY_LEVEL);
   const level = Math.min(Math.floor(realTotal / PIX_COUNT_BY_LEVEL), maxLevel);
   const pixAheadForNextLevel = pix % PIX_COUNT_BY_LEVEL;

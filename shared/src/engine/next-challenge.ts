@@ -1,0 +1,28 @@
+/**
+ * Entry point of the adaptive engines: chooses the engine from `context.method` and returns the next
+ * step. SMART_RANDOM is the default (competence evaluations and classic campaigns); FLASH runs the IRT
+ * engine. BAYES is reserved for a later engine and falls back to smart random until it exists;
+ * CERTIFICATION_V2 tests are fixed at start and never reach this function.
+ */
+import type { PackIndex } from '../model/pack-index';
+import type { AnswerEvent } from '../model/types';
+import { nextFlashChallenge } from './flash/flash';
+import { nextSmartRandomChallenge } from './smart-random/smart-random';
+import type { EngineContext, EngineStep } from './types';
+
+export function nextChallenge(index: PackIndex, context: EngineContext, answers: AnswerEvent[]): EngineStep {
+  switch (context.method ?? 'SMART_RANDOM') {
+    case 'FLASH':
+      return nextFlashChallenge(index, context, answers);
+    case 'BAYES':
+      // TODO(issue 4): plug the Bayesian engine here; until then it behaves as smart random.
+      return nextSmartRandomChallenge(index, context, answers);
+    case 'SMART_RANDOM':
+    case 'CERTIFICATION_V2':
+    default:
+      return nextSmartRandomChallenge(index, context, answers);
+  }
+}
+
+export { CHECKPOINT_EVERY, progressInCheckpoint } from './checkpoint';
+export type { EngineContext, EngineStep } from './types';
