@@ -31,6 +31,7 @@ export * from './scoring/competence-score';
 export * from './scoring/scorecards';
 export * from './scoring/delays';
 export * from './scoring/time';
+export * from './scoring/user-knowledge';
 
 // campaign results
 export * from './campaign/campaign-skills';

@@ -250,6 +250,11 @@ export interface Assessment {
   competenceId?: string;
   campaignParticipationId?: string;
   certificationCourseId?: string;
+  /** "Retenter" (§2.4): old failed skills may be asked again */
+  isImproving?: boolean;
+  /** "Réinitialiser" (§2.4): every skill of the competence gets a reset KE at this time */
+  resetAt?: string;
+  completedAt?: string;
   createdAt: string;
   updatedAt: string;
 }
