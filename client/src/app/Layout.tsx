@@ -2,10 +2,20 @@
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { ReactNode } from 'react';
+import { SyncStatus } from '../sync/SyncStatus';
+import { navigate, usePath } from './router';
 import { useOnline } from './use-online';
 
-export function Layout(props: { firstName: string | null; onLogout: () => void; children: ReactNode }) {
+const NAV = [
+  { href: '/', text: 'Tableau de bord', match: (p: string) => p === '/' },
+  { href: '/competences', text: 'Compétences', match: (p: string) => p.startsWith('/competences') },
+  { href: '/mes-tutos', text: 'Mes tutos', match: (p: string) => p.startsWith('/mes-tutos') },
+  { href: '/campagnes', text: "J'ai un code", match: (p: string) => p.startsWith('/campagnes') },
+];
+
+export function Layout(props: { firstName: string | null; onLogout: () => void; signedIn: boolean; children: ReactNode }) {
   const online = useOnline();
+  const path = usePath();
   return (
     <>
       <Header
@@ -18,10 +28,26 @@ export function Layout(props: { firstName: string | null; onLogout: () => void; 
         }
         serviceTitle="Pix hors-ligne"
         serviceTagline="Évaluer, développer et certifier ses compétences numériques"
-        homeLinkProps={{ href: '/', title: 'Accueil — Pix hors-ligne' }}
+        homeLinkProps={{ href: '/', title: 'Accueil — Pix hors-ligne', onClick: (e) => { e.preventDefault(); navigate('/'); } }}
+        navigation={
+          props.signedIn
+            ? NAV.map((item) => ({
+                text: item.text,
+                isActive: item.match(path),
+                linkProps: {
+                  href: item.href,
+                  onClick: (e: React.MouseEvent<HTMLAnchorElement>) => {
+                    e.preventDefault();
+                    navigate(item.href);
+                  },
+                },
+              }))
+            : undefined
+        }
         quickAccessItems={
           props.firstName
             ? [
+                <SyncStatus key="sync" />,
                 <span key="who" className="fr-btn fr-icon-account-circle-line fr-btn--icon-left" data-testid="header-first-name">
                   {props.firstName}
                 </span>,
@@ -35,10 +61,10 @@ export function Layout(props: { firstName: string | null; onLogout: () => void; 
         }
       />
       {!online && (
-        <div className="fr-notice fr-notice--info" role="status">
+        <div className="fr-notice fr-notice--info">
           <div className="fr-container">
             <div className="fr-notice__body">
-              <p className="fr-notice__title">Hors ligne : vos réponses sont enregistrées sur cet appareil.</p>
+              <p className="fr-notice__title">Vous êtes hors ligne : vos réponses sont enregistrées sur cet appareil et partiront dès le retour du réseau.</p>
             </div>
           </div>
         </div>

@@ -5,10 +5,28 @@
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Me } from '../api/types';
-import { profileSchema, type ProfileDoc } from './schemas';
+import {
+  answerSchema,
+  assessmentSchema,
+  campaignParticipationSchema,
+  profileSchema,
+  syncReceiptSchema,
+  userTutorialSchema,
+  type AnswerDoc,
+  type AssessmentDoc,
+  type CampaignParticipationDoc,
+  type ProfileDoc,
+  type SyncReceiptDoc,
+  type UserTutorialDoc,
+} from './schemas';
 
 export type PupilCollections = {
   profile: RxCollection<ProfileDoc>;
+  answers: RxCollection<AnswerDoc>;
+  assessments: RxCollection<AssessmentDoc>;
+  participations: RxCollection<CampaignParticipationDoc>;
+  tutorials: RxCollection<UserTutorialDoc>;
+  receipts: RxCollection<SyncReceiptDoc>;
 };
 export type PupilDatabase = RxDatabase<PupilCollections>;
 
@@ -36,7 +54,14 @@ async function create(userId: string): Promise<PupilDatabase> {
     multiInstance: true,
     closeDuplicates: true,
   });
-  await db.addCollections({ profile: { schema: profileSchema } });
+  await db.addCollections({
+    profile: { schema: profileSchema },
+    answers: { schema: answerSchema },
+    assessments: { schema: assessmentSchema },
+    participations: { schema: campaignParticipationSchema },
+    tutorials: { schema: userTutorialSchema },
+    receipts: { schema: syncReceiptSchema },
+  });
   return db;
 }
 

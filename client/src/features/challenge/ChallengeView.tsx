@@ -121,7 +121,14 @@ export function ChallengeView(props: ChallengeViewProps) {
   };
 
   return (
-    <form className="pix-challenge" onSubmit={submit} noValidate aria-describedby={`${idPrefix}-instruction`}>
+    <form
+      className="pix-challenge"
+      onSubmit={submit}
+      noValidate
+      aria-describedby={`${idPrefix}-instruction`}
+      data-challenge-id={challenge.id}
+      data-challenge-type={challenge.type}
+    >
       <div id={`${idPrefix}-instruction`} className="pix-challenge__instruction">
         <Markdown source={challenge.instruction} />
       </div>

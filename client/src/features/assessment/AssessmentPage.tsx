@@ -1,0 +1,217 @@
+/**
+ * A test in progress, run entirely on the device: the engine (shared/) picks the next challenge from the
+ * answers in the local database, so a reload, a closed tab or another device with the same answers resumes
+ * at the same question. Every 5 answers a checkpoint shows "Vos réponses"; at the end, the results.
+ */
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { nextChallenge } from '../../../../shared/src/engine/next-challenge';
+import { orderAnswers } from '../../../../shared/src/engine/answer-history';
+import { CHECKPOINT_EVERY, progressInCheckpoint } from '../../../../shared/src/engine/checkpoint';
+import { matchAnswer } from '../../../../shared/src/matching/match-answer';
+import { knowledgeElementsForImprovement } from '../../../../shared/src/scoring/delays';
+import { currentKnowledgeElements } from '../../../../shared/src/scoring/knowledge-elements';
+import { Link } from '../../app/router';
+import { completeAssessment, markParticipationToShare, saveAnswer } from '../../pupil/actions';
+import { cachedCampaign } from '../../pupil/campaign-cache';
+import { usePupil } from '../../pupil/pupil-data';
+import { AnswerReview } from './AnswerReview';
+import { ChallengeStep, type AnswerMeta } from './ChallengeStep';
+import { GameRules, rulesSeenKey } from './GameRules';
+import { Results } from './Results';
+
+const checkpointKey = (assessmentId: string) => `pix.checkpoint-seen.${assessmentId}`;
+
+export function AssessmentPage(props: { assessmentId: string }) {
+  const pupil = usePupil();
+  const { index, profile } = pupil;
+  const assessment = pupil.assessments.find((a) => a.id === props.assessmentId);
+  const [saving, setSaving] = useState(false);
+  const [rulesSeen, setRulesSeen] = useState(() => localStorage.getItem(rulesSeenKey(profile.id)) === '1');
+  const [checkpointSeen, setCheckpointSeen] = useState(() => Number(localStorage.getItem(checkpointKey(props.assessmentId)) ?? 0));
+  const [levelUp, setLevelUp] = useState<{ competence: string; level: number } | null>(null);
+  const levelsBefore = useRef<Map<string, number> | null>(null);
+
+  const answers = useMemo(
+    () => orderAnswers(pupil.answers.filter((a) => a.assessmentId === props.assessmentId)),
+    [pupil.answers, props.assessmentId],
+  );
+  const targetSkillIds = useMemo(() => (assessment ? pupil.targetSkillIdsOf(assessment) : []), [assessment, pupil.targetSkillIdsOf]);
+  const step = useMemo(() => {
+    if (!index || !assessment || targetSkillIds.length === 0) return null;
+    const others = pupil.knowledge.history.filter((ke) => ke.assessmentId !== assessment.id);
+    const previous = assessment.isImproving
+      ? knowledgeElementsForImprovement(currentKnowledgeElements(others), assessment.createdAt)
+      : others;
+    return nextChallenge(
+      index,
+      { assessmentId: assessment.id, userId: assessment.userId, targetSkillIds, previousKnowledgeElements: previous, method: assessment.method },
+      answers,
+    );
+  }, [index, assessment, targetSkillIds, answers, pupil.knowledge]);
+
+  // The test is over when the engine says so: record it locally (the node checks it again).
+  useEffect(() => {
+    if (!assessment || !step?.done || assessment.state !== 'started') return;
+    void completeAssessment(pupil.db, assessment.id, new Date());
+    if (assessment.campaignParticipationId) void markParticipationToShare(pupil.db, assessment.campaignParticipationId, new Date());
+  }, [assessment, step, pupil.db]);
+
+  // "Félicitations ! Vous avez atteint le niveau N" when an answer raised a competence's level.
+  useEffect(() => {
+    const levels = new Map(pupil.cards.map((c) => [c.competenceId, c.level]));
+    const before = levelsBefore.current;
+    if (before) {
+      for (const card of pupil.cards) {
+        if (card.level > (before.get(card.competenceId) ?? 0)) setLevelUp({ competence: card.name, level: card.level });
+      }
+    }
+    levelsBefore.current = levels;
+  }, [pupil.cards]);
+
+  if (pupil.packError) return <div className="fr-alert fr-alert--error fr-my-4w"><p>{pupil.packError}</p></div>;
+  if (!index) return <p className="fr-py-6w">Chargement du test…</p>;
+  if (!assessment) {
+    return (
+      <div className="fr-py-6w">
+        <p>Ce test n'existe pas sur cet appareil.</p>
+        <Link href="/">Retour au tableau de bord</Link>
+      </div>
+    );
+  }
+
+  const title = titleOf(assessment, index, pupil.participations);
+  const answered = answers.length;
+  const sinceCheckpoint = answers.slice(checkpointSeen);
+  const atCheckpoint = answered > checkpointSeen && (answered % CHECKPOINT_EVERY === 0 || step?.done === true);
+
+  const ackCheckpoint = () => {
+    localStorage.setItem(checkpointKey(assessment.id), String(answered));
+    setCheckpointSeen(answered);
+  };
+
+  async function onAnswer(value: string, meta: AnswerMeta) {
+    if (!step || step.done || !assessment) return;
+    setSaving(true);
+    try {
+      const { result, resultDetails } = matchAnswer(step.challenge, value, {
+        timeout: meta.timeout,
+        focusedOut: meta.focusedOut,
+        isCertification: assessment.type === 'CERTIFICATION',
+      });
+      await saveAnswer(
+        pupil.db,
+        {
+          userId: assessment.userId,
+          assessmentId: assessment.id,
+          challengeId: step.challenge.id,
+          value,
+          timeout: meta.timeout,
+          focusedOut: meta.focusedOut,
+          timeSpent: meta.timeSpent,
+          createdAt: new Date().toISOString(),
+          result,
+          ...(resultDetails ? { resultDetails } : {}),
+        },
+        new Date(),
+      );
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  let body;
+  if (!rulesSeen && answered === 0 && !step?.done) {
+    body = (
+      <GameRules
+        onDone={() => {
+          localStorage.setItem(rulesSeenKey(profile.id), '1');
+          setRulesSeen(true);
+        }}
+      />
+    );
+  } else if (atCheckpoint) {
+    const tested = new Set(pupil.knowledge.history.filter((ke) => targetSkillIds.includes(ke.skillId)).map((ke) => ke.skillId));
+    const progress = step?.done ? 100 : Math.min(99, Math.round((tested.size / Math.max(1, targetSkillIds.length)) * 100));
+    body = (
+      <section aria-labelledby="checkpoint-title" data-testid="checkpoint">
+        <div className="pix-checkpoint__head">
+          <div>
+            <p className="pix-progress-label" data-testid="checkpoint-progress">
+              avancement {progress} %
+            </p>
+            <span className="pix-bar pix-bar--wide" aria-hidden="true">
+              <span className="pix-bar__fill" style={{ width: `${progress}%` }} />
+            </span>
+          </div>
+          <Button onClick={ackCheckpoint} iconId="fr-icon-arrow-right-line" iconPosition="right">
+            {step?.done ? 'Voir mes résultats' : 'Continuer'}
+          </Button>
+        </div>
+        <h1 id="checkpoint-title" className="fr-h3 fr-mt-3w">
+          Vos réponses
+        </h1>
+        <AnswerReview answers={sinceCheckpoint} index={index} />
+        <div className="pix-challenge__actions">
+          <Button onClick={ackCheckpoint} iconId="fr-icon-arrow-right-line" iconPosition="right">
+            {step?.done ? 'Voir mes résultats' : 'Continuer'}
+          </Button>
+        </div>
+      </section>
+    );
+  } else if (!step || step.done) {
+    body = <Results assessment={assessment} answers={answers} />;
+  } else {
+    const current = progressInCheckpoint(answered);
+    body = (
+      <>
+        <ol className="pix-dots" aria-label={`Question ${current} sur ${CHECKPOINT_EVERY}`} data-testid="progress-dots">
+          {Array.from({ length: CHECKPOINT_EVERY }, (_, i) => (
+            <li key={i} className={i + 1 === current ? 'pix-dots__dot pix-dots__dot--current' : i + 1 < current ? 'pix-dots__dot pix-dots__dot--done' : 'pix-dots__dot'} aria-current={i + 1 === current ? 'step' : undefined}>
+              {i + 1}
+            </li>
+          ))}
+        </ol>
+        <ChallengeStep key={step.challenge.id} assessmentId={assessment.id} challenge={step.challenge} onAnswer={onAnswer} saving={saving} />
+      </>
+    );
+  }
+
+  return (
+    <div className="fr-py-3w">
+      <div className="pix-test-head">
+        <p className="fr-text--sm fr-mb-0">
+          <span className="fr-text--bold">{title}</span>
+        </p>
+        <Link href="/" className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
+          Quitter
+        </Link>
+      </div>
+      {levelUp && (
+        <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status" data-testid="level-up">
+          <p>
+            Félicitations ! Vous avez atteint le niveau {levelUp.level} en « {levelUp.competence} ».
+          </p>
+          <button type="button" className="fr-btn--close fr-btn" title="Masquer le message" onClick={() => setLevelUp(null)}>
+            Masquer le message
+          </button>
+        </div>
+      )}
+      {body}
+    </div>
+  );
+}
+
+function titleOf(
+  assessment: { type: string; competenceId?: string; campaignParticipationId?: string },
+  index: NonNullable<ReturnType<typeof usePupil>['index']>,
+  participations: ReturnType<typeof usePupil>['participations'],
+): string {
+  if (assessment.type === 'COMPETENCE_EVALUATION' && assessment.competenceId) {
+    const competence = index.competencesById.get(assessment.competenceId);
+    return competence ? `${competence.index} ${competence.name}` : 'Test de compétence';
+  }
+  const participation = participations.find((p) => p.id === assessment.campaignParticipationId);
+  const campaign = participation ? cachedCampaign(participation.campaignId) : null;
+  return campaign ? campaign.title ?? campaign.name : 'Parcours';
+}

@@ -1,0 +1,144 @@
+/**
+ * One challenge inside a test: the timed-challenge warning and visible countdown (the pupil may still
+ * answer after the time is up: the answer then counts as timed out), the focus notice (leaving the page is
+ * recorded), and the time spent. The start time is kept on the device so a reload does not reset a timer.
+ */
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useEffect, useRef, useState } from 'react';
+import type { Challenge } from '../../../../shared/src/model/types';
+import { ChallengeView } from '../challenge/ChallengeView';
+
+export interface AnswerMeta {
+  /** seconds left on a timed challenge (negative when over), null when not timed */
+  timeout: number | null;
+  focusedOut: boolean;
+  timeSpent: number;
+}
+
+const startKey = (assessmentId: string, challengeId: string) => `pix.started.${assessmentId}.${challengeId}`;
+
+function readStart(key: string): number | null {
+  const raw = sessionStorage.getItem(key) ?? localStorage.getItem(key);
+  return raw ? Number(raw) : null;
+}
+
+export function ChallengeStep(props: {
+  assessmentId: string;
+  challenge: Challenge;
+  onAnswer: (value: string, meta: AnswerMeta) => Promise<void>;
+  saving: boolean;
+}) {
+  const { challenge, assessmentId } = props;
+  const key = startKey(assessmentId, challenge.id);
+  const [startedAt, setStartedAt] = useState<number | null>(() => readStart(key));
+  const [now, setNow] = useState(() => Date.now());
+  const [focusedOut, setFocusedOut] = useState(() => localStorage.getItem(`${key}.focus`) === '1');
+  const timed = typeof challenge.timer === 'number' && Number.isFinite(challenge.timer);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    setStartedAt(readStart(key));
+    setFocusedOut(localStorage.getItem(`${key}.focus`) === '1');
+    headingRef.current?.focus();
+  }, [key]);
+
+  // Untimed challenges start at once; a timed one waits for "Commencer".
+  useEffect(() => {
+    if (!timed && startedAt === null) start();
+    // eslint-disable-next-line @typescript-eslint/no-use-before-define
+  }, [timed, startedAt]);
+
+  function start() {
+    const at = Date.now();
+    localStorage.setItem(key, String(at));
+    setStartedAt(at);
+  }
+
+  useEffect(() => {
+    if (!timed || startedAt === null) return;
+    const id = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(id);
+  }, [timed, startedAt]);
+
+  useEffect(() => {
+    if (!challenge.focused || startedAt === null) return;
+    const lost = () => {
+      localStorage.setItem(`${key}.focus`, '1');
+      setFocusedOut(true);
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && lost();
+    window.addEventListener('blur', lost);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('blur', lost);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [challenge.focused, startedAt, key]);
+
+  async function answer(value: string) {
+    const at = Date.now();
+    const elapsed = startedAt === null ? 0 : (at - startedAt) / 1000;
+    const meta: AnswerMeta = {
+      timeout: timed ? Math.round((challenge.timer as number) - elapsed) : null,
+      focusedOut,
+      timeSpent: Math.max(0, Math.ceil(elapsed)),
+    };
+    await props.onAnswer(value, meta);
+    localStorage.removeItem(key);
+    localStorage.removeItem(`${key}.focus`);
+  }
+
+  if (timed && startedAt === null) {
+    return (
+      <div className="pix-timed-warning fr-p-4w" data-testid="timed-warning">
+        <h2 className="fr-h4" ref={headingRef} tabIndex={-1}>
+          Épreuve chronométrée
+        </h2>
+        <p>
+          Vous disposerez de <strong>{formatSeconds(challenge.timer as number)}</strong> pour répondre à la prochaine question. Une fois le
+          temps écoulé, vous pourrez encore répondre, mais votre réponse ne sera pas comptée comme juste.
+        </p>
+        <Button onClick={start} iconId="fr-icon-timer-line">
+          Commencer l'épreuve
+        </Button>
+      </div>
+    );
+  }
+
+  const remaining = timed && startedAt !== null ? Math.max(0, Math.ceil((challenge.timer as number) - (now - startedAt) / 1000)) : null;
+
+  return (
+    <div>
+      <h2 className="fr-sr-only" ref={headingRef} tabIndex={-1}>
+        Question
+      </h2>
+      {remaining !== null && (
+        <p className={`pix-timer ${remaining === 0 ? 'pix-timer--over' : ''}`} role="timer" aria-live={remaining <= 10 ? 'assertive' : 'off'}>
+          {remaining > 0 ? `Temps restant : ${formatSeconds(remaining)}` : 'Le temps imparti est écoulé.'}
+        </p>
+      )}
+      {challenge.focused && (
+        <div className={`fr-alert ${focusedOut ? 'fr-alert--warning' : 'fr-alert--info'} fr-alert--sm fr-mb-2w`} data-testid="focus-notice">
+          <p>
+            {focusedOut
+              ? "Nous avons détecté que vous avez quitté la page pendant cette question."
+              : 'Restez sur cette page : répondez sans chercher ailleurs, en vous fiant à vos connaissances.'}
+          </p>
+        </div>
+      )}
+      <ChallengeView
+        challenge={challenge}
+        disabled={props.saving}
+        onSubmit={(value) => void answer(value)}
+        onSkip={() => void answer('#ABAND#')}
+      />
+    </div>
+  );
+}
+
+export function formatSeconds(total: number): string {
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  if (minutes === 0) return `${seconds} s`;
+  return seconds === 0 ? `${minutes} min` : `${minutes} min ${String(seconds).padStart(2, '0')} s`;
+}

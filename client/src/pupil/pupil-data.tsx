@@ -1,0 +1,87 @@
+/**
+ * Everything the pupil's screens read, live from the local database: answers, assessments, campaign
+ * participations, saved tutorials, plus the content pack and what derives from them (knowledge elements,
+ * scorecards). Rules come from shared/; this module only wires them to React.
+ */
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { RxDocument } from 'rxdb';
+import { map, type OperatorFunction } from 'rxjs';
+import { campaignSkills } from '../../../shared/src/campaign/campaign-skills';
+import type { PackIndex } from '../../../shared/src/model/pack-index';
+import type { Assessment } from '../../../shared/src/model/types';
+import { scorecards, type Scorecard } from '../../../shared/src/scoring/scorecards';
+import { competenceSkillIds, replayKnowledge, type KnowledgeReplay } from '../../../shared/src/scoring/user-knowledge';
+import type { PupilDatabase } from '../db/database';
+import type { AnswerDoc, AssessmentDoc, CampaignParticipationDoc, ProfileDoc, UserTutorialDoc } from '../db/schemas';
+import { useObservable } from '../db/use-rx';
+import { loadContentPack } from '../content/pack';
+import { cachedCampaign } from './campaign-cache';
+
+export interface PupilData {
+  db: PupilDatabase;
+  profile: ProfileDoc;
+  index: PackIndex | null;
+  packError: string | null;
+  answers: AnswerDoc[];
+  assessments: AssessmentDoc[];
+  participations: CampaignParticipationDoc[];
+  tutorials: UserTutorialDoc[];
+  knowledge: KnowledgeReplay;
+  cards: Scorecard[];
+  /** the skills an assessment measures */
+  targetSkillIdsOf: (assessment: Assessment) => string[];
+}
+
+const Context = createContext<PupilData | null>(null);
+
+export function usePupil(): PupilData {
+  const value = useContext(Context);
+  if (!value) throw new Error('usePupil hors de PupilProvider');
+  return value;
+}
+
+const EMPTY_REPLAY: KnowledgeReplay = { history: [], byAssessment: new Map() };
+
+export function PupilProvider(props: { db: PupilDatabase; profile: ProfileDoc; children: ReactNode }) {
+  const { db } = props;
+  const [index, setIndex] = useState<PackIndex | null>(null);
+  const [packError, setPackError] = useState<string | null>(null);
+  useEffect(() => {
+    loadContentPack().then(setIndex, (e: Error) => setPackError(e.message));
+  }, []);
+
+  const answers = useObservable(() => db.answers.find({ sort: [{ createdAt: 'asc' }] }).$.pipe(mapJson<AnswerDoc>()), [], [db]);
+  const assessments = useObservable(() => db.assessments.find().$.pipe(mapJson<AssessmentDoc>()), [], [db]);
+  const participations = useObservable(() => db.participations.find().$.pipe(mapJson<CampaignParticipationDoc>()), [], [db]);
+  const tutorials = useObservable(() => db.tutorials.find().$.pipe(mapJson<UserTutorialDoc>()), [], [db]);
+
+  const targetSkillIdsOf = useMemo(() => {
+    return (assessment: Assessment): string[] => {
+      if (!index) return [];
+      if (assessment.type === 'COMPETENCE_EVALUATION' && assessment.competenceId) return competenceSkillIds(index, assessment.competenceId);
+      if (assessment.type === 'CAMPAIGN' && assessment.campaignParticipationId) {
+        const participation = participations.find((p) => p.id === assessment.campaignParticipationId);
+        const campaign = participation ? cachedCampaign(participation.campaignId) : null;
+        const profile = campaign?.targetProfileId ? index.targetProfilesById.get(campaign.targetProfileId) : undefined;
+        return profile ? campaignSkills(index, profile).map((s) => s.id) : [];
+      }
+      return [];
+    };
+  }, [index, participations]);
+
+  const knowledge = useMemo(
+    () => (index ? replayKnowledge(index, assessments, answers, targetSkillIdsOf) : EMPTY_REPLAY),
+    [index, assessments, answers, targetSkillIdsOf],
+  );
+  const cards = useMemo(
+    () => (index ? scorecards(index, knowledge.history, { assessments, now: new Date() }) : []),
+    [index, knowledge, assessments],
+  );
+
+  const value: PupilData = { db, profile: props.profile, index, packError, answers, assessments, participations, tutorials, knowledge, cards, targetSkillIdsOf };
+  return <Context.Provider value={value}>{props.children}</Context.Provider>;
+}
+
+function mapJson<T>(): OperatorFunction<RxDocument<T>[], T[]> {
+  return map((docs) => docs.map((d) => d.toJSON() as unknown as T));
+}
