@@ -4,7 +4,9 @@ import { DEFAULT_OPTIONS, parseArgs } from './args';
 describe('parseArgs', () => {
   it.each([
     { argv: [], expected: DEFAULT_OPTIONS },
-    { argv: ['--seed', '42', '--learners', '100'], expected: { ...DEFAULT_OPTIONS, seed: 42, learners: 100 } },
+    { argv: ['--seed', '42', '--learners', '100'], expected: { ...DEFAULT_OPTIONS, seed: 42, seeds: [42], learners: 100 } },
+    { argv: ['--seeds', '1,2,3'], expected: { ...DEFAULT_OPTIONS, seed: 1, seeds: [1, 2, 3] } },
+    { argv: ['--seeds=7', '--no-campaigns'], expected: { ...DEFAULT_OPTIONS, seed: 7, seeds: [7], campaigns: false } },
     { argv: ['--guess=0.2', '--slip=0', '--json'], expected: { ...DEFAULT_OPTIONS, guess: 0.2, slip: 0, json: true } },
     { argv: ['--synthetic'], expected: { ...DEFAULT_OPTIONS, synthetic: true } },
   ])('$argv', ({ argv, expected }) => {
@@ -12,7 +14,7 @@ describe('parseArgs', () => {
   });
 
   it.each([
-    ['--learners', '0'], ['--learners', 'abc'], ['--seed', '1.5'], ['--guess', '1'], ['--slip'], ['--nope'], ['--guess', '0.6', '--slip', '0.5'],
+    ['--learners', '0'], ['--learners', 'abc'], ['--seed', '1.5'], ['--seeds', '1,,2'], ['--seeds', '1,x'], ['--seeds'], ['--guess', '1'], ['--slip'], ['--nope'], ['--guess', '0.6', '--slip', '0.5'],
   ])('rejects %j', (...argv) => {
     expect(() => parseArgs(argv)).toThrow();
   });

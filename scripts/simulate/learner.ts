@@ -53,10 +53,15 @@ export function trueScore(model: CompetenceModel, theta: number, maxReachableLev
   return scoreOf(validatedKnowledgeElements(mastered, 'learner'), model.competenceId, maxReachableLevel);
 }
 
-export function competenceModel(index: PackIndex, competenceId: string, maxReachableLevel: number): CompetenceModel {
+/**
+ * `onlySkillIds` restricts the model to some skills (a campaign's): the true level is then what the
+ * same scoring rule gives on those skills only.
+ */
+export function competenceModel(index: PackIndex, competenceId: string, maxReachableLevel: number, onlySkillIds?: ReadonlySet<string>): CompetenceModel {
   const difficultyBySkill = new Map<string, number>();
   const skills: Skill[] = [];
   for (const skill of index.skillsByCompetenceId.get(competenceId) ?? []) {
+    if (onlySkillIds && !onlySkillIds.has(skill.id)) continue;
     const challenges = (index.challengesBySkillId.get(skill.id) ?? []).filter(isOperative);
     if (skill.status !== 'actif' || challenges.length === 0) continue;
     skills.push(skill);

@@ -1,9 +1,13 @@
 /**
- * One simulated competence evaluation: the learner answers what the engine asks until it stops; every
- * `nextChallenge` call is timed from the full answer history, as a device would do it. The final
- * level is scored with the engine's own rule (KEs for smart random, capacity → KEs for flash).
+ * One simulated assessment (competence evaluation or campaign): the learner answers what the engine
+ * asks until it stops; every `nextChallenge` call is timed from the full answer history, as a device
+ * would do it. The final levels are scored with the engine's own rule (KEs for smart random and the
+ * Bayesian engine, capacity → KEs for flash).
  */
 import { performance } from 'node:perf_hooks';
+import { bayesKnowledgeElements } from '../../shared/src/engine/bayes/bayes-knowledge-elements';
+import { nextBayesChallenge } from '../../shared/src/engine/bayes/bayes';
+import type { BayesConfig } from '../../shared/src/engine/bayes/bayes-config';
 import { flashCapacity } from '../../shared/src/engine/flash/flash';
 import { flashConfigOf, type FlashConfig } from '../../shared/src/engine/flash/flash-config';
 import { flashKnowledgeElements } from '../../shared/src/engine/flash/flash-knowledge-elements';
@@ -21,6 +25,8 @@ export interface EngineSetup {
   label: string;
   method: AssessmentMethod;
   flash?: Partial<FlashConfig>;
+  /** Bayesian engine settings overriding DEFAULT_BAYES_CONFIG (variants) */
+  bayes?: Partial<BayesConfig>;
 }
 
 export interface EvaluationOutcome {
@@ -46,12 +52,40 @@ export interface EvaluationInput {
 const MAX_QUESTIONS = 200;
 const START = Date.UTC(2025, 8, 1, 8, 0, 0);
 
+/** One competence evaluation: a campaign run on a single competence model. */
 export function runEvaluation(input: EvaluationInput): EvaluationOutcome {
-  const { index, model, engine, rng } = input;
+  const outcome = runAssessment({
+    ...input,
+    learners: [{ model: input.model, theta: input.theta }],
+    targetSkillIds: input.model.skills.map((s) => s.id),
+  });
+  return { questions: outcome.questions, level: outcome.levels[0].level, pix: outcome.levels[0].pix, pickMs: outcome.pickMs };
+}
+
+export interface AssessmentInput extends Omit<EvaluationInput, 'model' | 'theta'> {
+  /** one true ability per competence of the assessment */
+  learners: { model: CompetenceModel; theta: number }[];
+  targetSkillIds: string[];
+}
+
+export interface AssessmentOutcome {
+  questions: number;
+  /** level and pix of each competence, in the order of `learners` */
+  levels: { competenceId: string; level: number; pix: number }[];
+  pickMs: number[];
+}
+
+/**
+ * Plays one assessment (competence evaluation or campaign): the learner answers each challenge with
+ * the true ability of its competence; the final levels are scored per competence from the engine's KEs.
+ */
+export function runAssessment(input: AssessmentInput): AssessmentOutcome {
+  const { index, engine, rng } = input;
+  const thetaByCompetence = new Map(input.learners.map((l) => [l.model.competenceId, l.theta]));
   const context: EngineContext = {
     assessmentId: `${input.learnerId}:${engine.key}`,
     userId: input.learnerId,
-    targetSkillIds: model.skills.map((s) => s.id),
+    targetSkillIds: input.targetSkillIds,
     previousKnowledgeElements: [],
     method: engine.method,
     maxReachableLevel: input.maxReachableLevel,
@@ -61,11 +95,13 @@ export function runEvaluation(input: EvaluationInput): EvaluationOutcome {
   const pickMs: number[] = [];
   for (let n = 0; n <= MAX_QUESTIONS; n++) {
     const started = performance.now();
-    const step = nextChallenge(index, context, answers);
+    const step = engine.bayes ? nextBayesChallenge(index, context, answers, engine.bayes) : nextChallenge(index, context, answers);
     pickMs.push(performance.now() - started);
     if (step.done) break;
     if (n === MAX_QUESTIONS) throw new Error(`Le moteur ${engine.key} ne s'arrête pas (${MAX_QUESTIONS} questions).`);
-    const correct = rng.nextFloat() < answerProbability(input.theta, step.challenge, input.guess, input.slip);
+    const competenceId = index.skillsById.get(step.challenge.skillId)?.competenceId ?? step.challenge.competenceId;
+    const theta = thetaByCompetence.get(competenceId) ?? Number.NEGATIVE_INFINITY;
+    const correct = rng.nextFloat() < answerProbability(theta, step.challenge, input.guess, input.slip);
     answers.push({
       id: `${context.assessmentId}:${String(n).padStart(3, '0')}`,
       userId: input.learnerId,
@@ -84,10 +120,15 @@ export function runEvaluation(input: EvaluationInput): EvaluationOutcome {
   if (engine.method === 'FLASH') {
     const { capacity } = flashCapacity(index, answers, flashConfigOf(engine.flash));
     kes = flashKnowledgeElements({ index, assessmentId: context.assessmentId, userId: input.learnerId, targetSkillIds: context.targetSkillIds, answers, capacity });
+  } else if (engine.method === 'BAYES') {
+    kes = bayesKnowledgeElements(index, context, answers, engine.bayes);
   } else {
     kes = smartRandomKnowledgeElements(index, context, answers);
   }
-  const score = scoreOf(currentKnowledgeElements(kes), model.competenceId, input.maxReachableLevel);
-  return { questions: answers.length, level: score.level, pix: score.pix, pickMs };
+  const current = currentKnowledgeElements(kes);
+  const levels = input.learners.map(({ model }) => {
+    const score = scoreOf(current, model.competenceId, input.maxReachableLevel);
+    return { competenceId: model.competenceId, level: score.level, pix: score.pix };
+  });
+  return { questions: answers.length, levels, pickMs };
 }
-

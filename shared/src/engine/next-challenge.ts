@@ -1,11 +1,12 @@
 /**
  * Entry point of the adaptive engines: chooses the engine from `context.method` and returns the next
  * step. SMART_RANDOM is the default (competence evaluations and classic campaigns); FLASH runs the IRT
- * engine. BAYES is reserved for a later engine and falls back to smart random until it exists;
+ * engine; BAYES runs the Bayesian engine of issue 8 (ADR 0002) with its default settings;
  * CERTIFICATION_V2 tests are fixed at start and never reach this function.
  */
 import type { PackIndex } from '../model/pack-index';
 import type { AnswerEvent } from '../model/types';
+import { nextBayesChallenge } from './bayes/bayes';
 import { nextFlashChallenge } from './flash/flash';
 import { nextSmartRandomChallenge } from './smart-random/smart-random';
 import type { EngineContext, EngineStep } from './types';
@@ -15,8 +16,7 @@ export function nextChallenge(index: PackIndex, context: EngineContext, answers:
     case 'FLASH':
       return nextFlashChallenge(index, context, answers);
     case 'BAYES':
-      // TODO(issue 4): plug the Bayesian engine here; until then it behaves as smart random.
-      return nextSmartRandomChallenge(index, context, answers);
+      return nextBayesChallenge(index, context, answers);
     case 'SMART_RANDOM':
     case 'CERTIFICATION_V2':
     default:

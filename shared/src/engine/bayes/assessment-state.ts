@@ -1,0 +1,82 @@
+/**
+ * The Bayesian engine's view of an assessment, recomputed from scratch on every call (no hidden state):
+ * per competence, the target skills (frame), the decided skills (the learner's current KEs from every
+ * context plus the KEs this assessment's answers create, §2.1 semantics) and the ability posterior
+ * (prior updated by every answer of the assessment and by the direct KEs written elsewhere).
+ */
+import type { PackIndex } from '../../model/pack-index';
+import type { AnswerEvent, KnowledgeElement } from '../../model/types';
+import { DEFAULT_MAX_REACHABLE_LEVEL } from '../../scoring/competence-score';
+import { currentKnowledgeElements, knowledgeElementsForAnswers } from '../../scoring/knowledge-elements';
+import type { EngineContext } from '../types';
+import { abilityGrid, gaussianPrior, successCurve, updatePosterior } from './ability-grid';
+import type { BayesConfig } from './bayes-config';
+import { competenceFrames, type CompetenceFrame } from './competence-frame';
+
+export interface CompetenceState {
+  frame: CompetenceFrame;
+  decisions: Map<string, boolean>;
+  posterior: Float64Array;
+  /** answers of this assessment on the competence */
+  answeredCount: number;
+}
+
+export interface AssessmentState {
+  grid: Float64Array;
+  competences: Map<string, CompetenceState>;
+  /** current KEs on the target skills: previous ones + those created by this assessment's answers */
+  knowledgeElements: KnowledgeElement[];
+  /** success curve per (discriminant, difficulty), shared by the challenges that have the same calibration */
+  curveOf(discriminant: number, difficulty: number): Float64Array;
+}
+
+/** What the Bayesian engine reads from the engine context. */
+export type BayesContext = Pick<EngineContext, 'assessmentId' | 'userId' | 'targetSkillIds' | 'previousKnowledgeElements' | 'locale' | 'maxReachableLevel'>;
+
+export function buildAssessmentState(
+  index: PackIndex,
+  context: BayesContext,
+  orderedAnswers: AnswerEvent[],
+  config: BayesConfig,
+): AssessmentState {
+  const grid = abilityGrid(config);
+  const curves = new Map<string, Float64Array>();
+  const curveOf = (discriminant: number, difficulty: number): Float64Array => {
+    const key = `${discriminant}:${difficulty}`;
+    let curve = curves.get(key);
+    if (!curve) {
+      curve = successCurve(grid, discriminant, difficulty, config);
+      curves.set(key, curve);
+    }
+    return curve;
+  };
+
+  const targets = new Set(context.targetSkillIds);
+  const frames = competenceFrames(index, context.targetSkillIds, grid, context.maxReachableLevel ?? DEFAULT_MAX_REACHABLE_LEVEL, context.locale);
+  const previous = currentKnowledgeElements(context.previousKnowledgeElements.filter((ke) => targets.has(ke.skillId)));
+  const created = knowledgeElementsForAnswers(index, targets, previous, orderedAnswers);
+  const knowledgeElements = [...previous, ...created];
+
+  const prior = gaussianPrior(grid, config.priorMean, config.priorSd);
+  const competences = new Map<string, CompetenceState>();
+  for (const frame of frames.values()) competences.set(frame.competenceId, { frame, decisions: new Map(), posterior: prior, answeredCount: 0 });
+  for (const ke of knowledgeElements) competences.get(ke.competenceId)?.decisions.set(ke.skillId, ke.status === 'validated');
+
+  // Direct KEs written in other assessments are evidence on the ability too (at the skill's mean calibration).
+  for (const ke of previous) {
+    if (ke.source !== 'direct' || ke.assessmentId === context.assessmentId) continue;
+    const state = competences.get(ke.competenceId);
+    const node = state?.frame.skills.find((n) => n.skill.id === ke.skillId);
+    if (!state || !node) continue;
+    state.posterior = updatePosterior(state.posterior, curveOf(node.discriminant, node.difficulty), ke.status === 'validated');
+  }
+  for (const answer of orderedAnswers) {
+    const challenge = index.challengesById.get(answer.challengeId);
+    const competenceId = challenge ? index.skillsById.get(challenge.skillId)?.competenceId : undefined;
+    const state = competenceId ? competences.get(competenceId) : undefined;
+    if (!challenge || !state || !targets.has(challenge.skillId)) continue;
+    state.posterior = updatePosterior(state.posterior, curveOf(challenge.discriminant, challenge.difficulty), answer.result === 'ok');
+    state.answeredCount++;
+  }
+  return { grid, competences, knowledgeElements, curveOf };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { knowledgeElementsForAnswers } from '../../scoring/knowledge-elements';
+import type { AnswerEvent } from '../../model/types';
+import { buildAnswer, buildIndex, buildKnowledgeElement, challengeIdOf, skillIdOf } from '../../testing/builders';
+import type { EngineContext } from '../types';
+import { bayesKnowledgeElements } from './bayes-knowledge-elements';
+
+const index = buildIndex({ competences: [{ index: '1.1', tubes: [{ name: '@web', levels: [1, 2, 3, 4, 5, 6] }, { name: '@mail', levels: [1, 2, 3, 4, 5, 6] }] }] });
+const targetSkillIds = index.pack.skills.map((s) => s.id);
+const context: EngineContext = { assessmentId: 'assessment-1', userId: 'user-1', targetSkillIds, previousKnowledgeElements: [] };
+
+function answers(results: [string, number, boolean][]): AnswerEvent[] {
+  return results.map(([tube, level, ok], n) => buildAnswer({
+    id: `answer-${n}`, challengeId: challengeIdOf(tube, level), result: ok ? 'ok' : 'ko', createdAt: new Date(Date.UTC(2025, 0, 1, 10, n)).toISOString(),
+  }));
+}
+
+describe('bayesKnowledgeElements', () => {
+  // Only @web is asked: its tube KEs follow §2.1, @mail is left to the ability posterior.
+  const played = answers([['@web', 3, true], ['@web', 5, false], ['@web', 4, true]]);
+  const kes = bayesKnowledgeElements(index, context, played);
+  const bySkill = new Map(kes.map((ke) => [ke.skillId, ke]));
+
+  it('writes the direct and same-tube KEs of §2.1 exactly as knowledgeElementsForAnswers', () => {
+    const expected = knowledgeElementsForAnswers(index, new Set(targetSkillIds), [], played);
+    expect(kes.filter((ke) => expected.some((e) => e.id === ke.id))).toEqual(expected);
+  });
+
+  it.each([
+    { skill: skillIdOf('@web', 3), source: 'direct', status: 'validated' },
+    { skill: skillIdOf('@web', 5), source: 'direct', status: 'invalidated' },
+    { skill: skillIdOf('@web', 1), source: 'inferred', status: 'validated' },
+    { skill: skillIdOf('@web', 6), source: 'inferred', status: 'invalidated' },
+    { skill: skillIdOf('@mail', 1), source: 'inferred', status: 'validated' },
+    { skill: skillIdOf('@mail', 6), source: 'inferred', status: 'invalidated' },
+  ])('$skill is $source $status', ({ skill, source, status }) => {
+    expect(bySkill.get(skill)).toMatchObject({ source, status });
+  });
+
+  it('model-inferred KEs are `inferred`, carry the last answer and their pix', () => {
+    const modelInferred = kes.filter((ke) => ke.skillId.startsWith('skill-mail'));
+    expect(modelInferred.length).toBeGreaterThan(1);
+    for (const ke of modelInferred) {
+      expect(ke).toMatchObject({ id: `answer-2:${ke.skillId}`, answerId: 'answer-2', source: 'inferred' });
+      expect(ke.earnedPix).toBe(ke.status === 'validated' ? index.skillsById.get(ke.skillId)?.pixValue : 0);
+    }
+  });
+
+  it('gives one KE per skill at most', () => {
+    expect(new Set(kes.map((ke) => ke.skillId)).size).toBe(kes.length);
+  });
+
+  it('keeps previous KEs and never overrides them', () => {
+    const previous = [buildKnowledgeElement({ id: 'old', skillId: skillIdOf('@mail', 1), status: 'invalidated', earnedPix: 0, assessmentId: 'other' })];
+    const withHistory = bayesKnowledgeElements(index, { ...context, previousKnowledgeElements: previous }, played);
+    expect(withHistory.filter((ke) => ke.skillId === skillIdOf('@mail', 1))).toEqual(previous);
+  });
+
+  it('infers nothing without answers', () => {
+    expect(bayesKnowledgeElements(index, context, [])).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { PackIndex } from '../../model/pack-index';
+import type { AnswerEvent, Challenge } from '../../model/types';
+import { buildAnswer, buildIndex, buildKnowledgeElement, skillIdOf } from '../../testing/builders';
+import { nextChallenge } from '../next-challenge';
+import type { EngineContext } from '../types';
+import { nextBayesChallenge } from './bayes';
+
+const index = buildIndex({
+  competences: [{ index: '1.1', tubes: [{ name: '@web', levels: [1, 2, 3, 4, 5] }, { name: '@mail', levels: [1, 2, 3, 4] }, { name: '@data', levels: [2, 4, 6] }] }],
+});
+const timedIndex = buildIndex({
+  competences: [{ index: '1.1', tubes: [{ name: '@chrono', levels: [1, 2, 3, 4], challenge: { timer: 60 } }, { name: '@web', levels: [1, 2, 3, 4] }] }],
+});
+const targetsOf = (idx: PackIndex) => idx.pack.skills.map((s) => s.id);
+
+function contextOf(idx: PackIndex, overrides: Partial<EngineContext> = {}): EngineContext {
+  return { assessmentId: 'assessment-1', userId: 'user-1', targetSkillIds: targetsOf(idx), previousKnowledgeElements: [], method: 'BAYES', ...overrides };
+}
+
+function answer(challenge: Challenge, n: number, ok: boolean): AnswerEvent {
+  return buildAnswer({
+    id: `answer-${String(n).padStart(3, '0')}`, challengeId: challenge.id, result: ok ? 'ok' : 'ko',
+    timeout: challenge.timer === undefined ? null : 10, createdAt: new Date(Date.UTC(2025, 0, 1, 10, n)).toISOString(),
+  });
+}
+
+/** Plays a whole assessment: the learner masters exactly the skills of level ≤ `masteredLevel`. */
+function play(idx: PackIndex, context: EngineContext, masteredLevel: number) {
+  const asked: Challenge[] = [];
+  const answers: AnswerEvent[] = [];
+  const steps = [];
+  for (let n = 0; n < 60; n++) {
+    const step = nextBayesChallenge(idx, context, answers);
+    steps.push(step);
+    if (step.done) break;
+    asked.push(step.challenge);
+    answers.push(answer(step.challenge, n, (idx.skillsById.get(step.challenge.skillId)?.level ?? 99) <= masteredLevel));
+  }
+  return { asked, answers, steps };
+}
+
+describe('Bayesian engine', () => {
+  it.each([0, 1, 3, 5, 6])('a learner of level %i: ends, never asks a challenge or a skill twice', (level) => {
+    const { asked, steps } = play(index, contextOf(index), level);
+    expect(steps[steps.length - 1].done).toBe(true);
+    expect(asked.length).toBeGreaterThan(1);
+    expect(new Set(asked.map((c) => c.id)).size).toBe(asked.length);
+    expect(new Set(asked.map((c) => c.skillId)).size).toBe(asked.length);
+  });
+
+  it('flags a checkpoint after every 5th answer', () => {
+    const { steps } = play(index, contextOf(index), 2);
+    const flags = steps.flatMap((step) => (step.done ? [] : [step.isCheckpointNext]));
+    expect(flags.length).toBeGreaterThanOrEqual(5);
+    expect(flags).toEqual(flags.map((_, n) => (n + 1) % 5 === 0));
+  });
+
+  it('is deterministic: same answers, same next challenge; another assessment id may differ', () => {
+    const first = play(index, contextOf(index), 3);
+    const again = play(index, contextOf(index), 3);
+    expect(again.asked.map((c) => c.id)).toEqual(first.asked.map((c) => c.id));
+  });
+
+  it('is the engine behind the BAYES method of the dispatcher', () => {
+    const context = contextOf(index);
+    expect(nextChallenge(index, context, [])).toEqual(nextBayesChallenge(index, context, []));
+  });
+
+  it('reuses knowledge: skills assessed elsewhere are never asked', () => {
+    const previous = [1, 2, 3, 4, 5].map((level) =>
+      buildKnowledgeElement({ id: `ke-${level}`, skillId: skillIdOf('@web', level), assessmentId: 'other', status: level <= 3 ? 'validated' : 'invalidated' }));
+    const { asked } = play(index, contextOf(index, { previousKnowledgeElements: previous }), 3);
+    expect(asked.filter((c) => c.skillId.startsWith('skill-web'))).toEqual([]);
+  });
+
+  it('never asks a timed challenge right after a timed one while an untimed one is possible', () => {
+    for (const level of [0, 2, 4]) {
+      const { asked } = play(timedIndex, contextOf(timedIndex), level);
+      for (let i = 1; i < asked.length; i++) {
+        expect(asked[i - 1].timer !== undefined && asked[i].timer !== undefined).toBe(false);
+      }
+    }
+  });
+
+  it('asks fewer questions than there are skills and ends at once when everything is known', () => {
+    const { asked } = play(index, contextOf(index), 3);
+    expect(asked.length).toBeLessThan(targetsOf(index).length);
+    const allKnown = targetsOf(index).map((skillId, i) => buildKnowledgeElement({ id: `ke-${i}`, skillId, assessmentId: 'other' }));
+    expect(nextBayesChallenge(index, contextOf(index, { previousKnowledgeElements: allKnown }), [])).toEqual({ done: true, answeredCount: 0 });
+  });
+
+  it('estimates a higher ability for a stronger learner', () => {
+    const estimate = (level: number) => {
+      const { answers } = play(index, contextOf(index), level);
+      const step = nextBayesChallenge(index, contextOf(index, { assessmentId: 'probe' }), answers.slice(0, 4), { exactLevelConfidence: 2 });
+      return step.done ? Number.NaN : step.estimatedLevel;
+    };
+    expect(estimate(5)).toBeGreaterThan(estimate(1));
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Bayesian engine (issue 8, ADR 0002): the next challenge of a competence evaluation or campaign.
+ *
+ * Stateless like smart random and flash: the ability posterior of each competence, the decided skills
+ * and the settled competences are recomputed from the pack, the context and the answers on every call.
+ * The assessment ends when every competence is settled (its level is known with the configured
+ * confidence), has reached its question cap, or has no undecided skill left to ask.
+ */
+import type { PackIndex } from '../../model/pack-index';
+import type { AnswerEvent } from '../../model/types';
+import { orderAnswers } from '../answer-history';
+import { isCheckpointAfterNext } from '../checkpoint';
+import { isTimed } from '../servable-challenges';
+import type { EngineContext, EngineStep } from '../types';
+import { posteriorMean } from './ability-grid';
+import { buildAssessmentState } from './assessment-state';
+import { bayesConfigOf, type BayesConfig } from './bayes-config';
+import { pickCandidate, rankCandidates } from './select-challenge';
+
+export function nextBayesChallenge(
+  index: PackIndex,
+  context: EngineContext,
+  answers: AnswerEvent[],
+  overrides: Partial<BayesConfig> = {},
+): EngineStep {
+  const config = bayesConfigOf(overrides);
+  const ordered = orderAnswers(answers);
+  const answeredCount = ordered.length;
+  const state = buildAssessmentState(index, context, ordered, config);
+  const last = answeredCount > 0 ? index.challengesById.get(ordered[answeredCount - 1].challengeId) : undefined;
+  const candidates = rankCandidates({
+    index,
+    state,
+    config,
+    assessmentId: context.assessmentId,
+    locale: context.locale,
+    answeredChallengeIds: new Set(ordered.map((a) => a.challengeId)),
+    lastAnswerWasTimed: answeredCount > 0 && (ordered[answeredCount - 1].timeout !== null || (last !== undefined && isTimed(last))),
+    answeredCount,
+  });
+  const picked = pickCandidate(candidates, context.assessmentId, answeredCount);
+  if (!picked) return { done: true, answeredCount };
+  const competence = state.competences.get(picked.competenceId);
+  return {
+    done: false,
+    challenge: picked.challenge,
+    estimatedLevel: competence ? posteriorMean(state.grid, competence.posterior) : config.priorMean,
+    answeredCount,
+    isCheckpointNext: isCheckpointAfterNext(answeredCount),
+  };
+}

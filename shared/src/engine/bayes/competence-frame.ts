@@ -1,0 +1,77 @@
+/**
+ * What the Bayesian engine knows about one competence of the assessment: its target skills with
+ * their difficulty b (mean difficulty of their servable challenges) and pix value, and, for every
+ * grid point θ, the level the scoring rules (§2.2) give when every target skill with b ≤ θ is
+ * validated — the learner's level if their ability were θ.
+ */
+import type { PackIndex } from '../../model/pack-index';
+import { PIX_COUNT_BY_LEVEL } from '../../model/referential';
+import type { Skill } from '../../model/types';
+import { servableChallenges } from '../servable-challenges';
+import { firstIndexAtLeast } from './ability-grid';
+
+export interface SkillNode {
+  skill: Skill;
+  /** mean difficulty of the skill's servable challenges */
+  difficulty: number;
+  /** mean discriminant of the skill's servable challenges */
+  discriminant: number;
+  /** first grid index whose θ ≥ difficulty */
+  gridIndex: number;
+}
+
+export interface CompetenceFrame {
+  competenceId: string;
+  /** target skills of the competence that have a servable challenge, target order */
+  skills: SkillNode[];
+  /** level at each grid point when exactly the skills with b ≤ θ are validated */
+  levelAt: Int32Array;
+  maxReachableLevel: number;
+}
+
+/** Level of a pix total (§2.2), with the float-noise rounding of competenceScore. */
+export function levelOfPix(total: number, maxReachableLevel: number): number {
+  const rounded = Math.round(total * 1e9) / 1e9;
+  return Math.min(Math.floor(rounded / PIX_COUNT_BY_LEVEL), maxReachableLevel);
+}
+
+function skillNode(index: PackIndex, skill: Skill, grid: Float64Array, locale?: string): SkillNode | null {
+  const challenges = servableChallenges(index, skill.id, locale);
+  if (challenges.length === 0) return null;
+  const mean = (values: number[]) => Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 1e9) / 1e9;
+  const difficulty = mean(challenges.map((c) => c.difficulty));
+  return { skill, difficulty, discriminant: mean(challenges.map((c) => c.discriminant)), gridIndex: firstIndexAtLeast(grid, difficulty) };
+}
+
+/** Frames of every competence of the target, in order of first appearance. */
+export function competenceFrames(
+  index: PackIndex,
+  targetSkillIds: readonly string[],
+  grid: Float64Array,
+  maxReachableLevel: number,
+  locale?: string,
+): Map<string, CompetenceFrame> {
+  const frames = new Map<string, CompetenceFrame>();
+  for (const skillId of targetSkillIds) {
+    const skill = index.skillsById.get(skillId);
+    if (!skill) continue;
+    const node = skillNode(index, skill, grid, locale);
+    if (!node) continue;
+    let frame = frames.get(skill.competenceId);
+    if (!frame) {
+      frame = { competenceId: skill.competenceId, skills: [], levelAt: new Int32Array(grid.length), maxReachableLevel };
+      frames.set(skill.competenceId, frame);
+    }
+    frame.skills.push(node);
+  }
+  for (const frame of frames.values()) {
+    const pixAt = new Float64Array(grid.length + 1);
+    for (const node of frame.skills) pixAt[node.gridIndex] += node.skill.pixValue;
+    let running = 0;
+    for (let i = 0; i < grid.length; i++) {
+      running += pixAt[i];
+      frame.levelAt[i] = levelOfPix(running, maxReachableLevel);
+    }
+  }
+  return frames;
+}
