@@ -8,6 +8,8 @@ import { loginAs, waitForOfflineReady } from './support/pupil';
 test('a pupil logs in and sees the profile: 16 competences in 5 domains, PIX 0 / 1024', async ({ page }) => {
   await loginAs(page, 'eleve@demo.pix');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  await page.getByRole('link', { name: 'Compétences' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa, voici votre profil');
   await expect(page.getByTestId('header-first-name').first()).toHaveText('Léa');
   await expect(page.getByTestId('area')).toHaveCount(5);
   await expect(page.getByTestId('competence-card')).toHaveCount(16);
@@ -39,26 +41,28 @@ test('offline after one visit: reload shows the profile with the name; back onli
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await loginAs(page, 'eleve@demo.pix');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  await page.goto('/competences');
   await expect(page.getByTestId('competence-card')).toHaveCount(16);
   await waitForOfflineReady(page);
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa, voici votre profil');
   await expect(page.getByTestId('competence-card')).toHaveCount(16);
-  await expect(page.getByText('Hors ligne')).toBeVisible();
+  await expect(page.getByTestId('sync-status').first()).toHaveText('Hors ligne');
 
   await context.setOffline(false);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
-  await expect(page.getByText('Hors ligne')).toHaveCount(0);
+  await expect(page.getByTestId('sync-status').first()).toHaveText('Synchronisé');
   expect(errors).toEqual([]);
 });
 
 test('logout returns to the login page', async ({ page }) => {
   await loginAs(page, 'eleve@demo.pix');
-  await expect(page.getByTestId('competence-card')).toHaveCount(16);
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();

@@ -49,3 +49,40 @@ export async function answer(page: Page, challenge: PackChallenge, mode: 'right'
   await form.getByRole('button', { name: 'Je valide' }).click();
   return true;
 }
+
+/**
+ * Goes past a checkpoint if one is shown, answers the next challenge and returns its id with the result the
+ * device must have computed ('ok' for a right answer, 'aband' for "Je passe"). Returns null at the end.
+ */
+export async function answerNext(
+  page: Page,
+  challenges: Map<string, PackChallenge>,
+  mode: 'right' | 'skip' = 'right',
+): Promise<{ challengeId: string; result: 'ok' | 'aband' } | null> {
+  for (let guard = 0; guard < 5; guard++) {
+    const checkpoint = page.getByTestId('checkpoint');
+    const results = page.getByRole('heading', { name: /Vous avez terminé le test|Vous maîtrisez/ });
+    const step = page.locator('form[data-challenge-id]').or(page.getByTestId('timed-warning'));
+    await expect(checkpoint.or(results).or(step).first()).toBeVisible();
+    if (await results.isVisible()) return null;
+    if (await checkpoint.isVisible()) {
+      await page.getByRole('button', { name: /Continuer|Voir mes résultats/ }).first().click();
+      continue;
+    }
+    const challenge = await currentChallenge(page, challenges);
+    const right = await answer(page, challenge, mode);
+    await expect(page.locator(`form[data-challenge-id="${challenge.id}"]`)).toHaveCount(0);
+    return { challengeId: challenge.id, result: right ? 'ok' : 'aband' };
+  }
+  throw new Error('ni question, ni fin de test');
+}
+
+/** Skips the first-use "règles du jeu" when they are shown. */
+export async function passGameRules(page: Page) {
+  const rules = page.getByTestId('game-rules');
+  const step = page.locator('form[data-challenge-id]').or(page.getByTestId('timed-warning'));
+  await expect(rules.or(step).first()).toBeVisible();
+  if (!(await rules.isVisible())) return;
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByRole('button', { name: 'Je commence' }).click();
+}

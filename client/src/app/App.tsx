@@ -11,8 +11,8 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { Layout } from './Layout';
 import { PupilProvider } from '../pupil/pupil-data';
-import { Routes } from './Routes';
 import { forgetUser, rememberUser, rememberedUserId } from './session';
+import { SignedInShell } from './SignedInShell';
 
 type State =
   | { kind: 'loading' }
@@ -60,26 +60,14 @@ export function App() {
     };
   }, [enter]);
 
-  const logout = useCallback(async () => {
-    try {
-      await api('/api/auth/logout', { method: 'POST' });
-    } catch {
-      // Offline: the cookie will be refused by the node later anyway; the device forgets the user now.
-    }
-    forgetUser();
-    setState({ kind: 'anonymous' });
-  }, []);
-
   return (
     <>
       {state.kind === 'signed-in' ? (
         <PupilProvider db={state.db} profile={state.profile}>
-          <Layout firstName={state.profile.firstName} onLogout={logout} signedIn>
-            <Routes />
-          </Layout>
+          <SignedInShell onSignedOut={(notice) => setState({ kind: 'anonymous', notice })} />
         </PupilProvider>
       ) : (
-        <Layout firstName={null} onLogout={logout} signedIn={false}>
+        <Layout firstName={null} onLogout={() => undefined} signedIn={false}>
           {state.kind === 'loading' && <p className="fr-py-6w">Chargement…</p>}
           {state.kind === 'anonymous' && <LoginPage notice={state.notice} onLoggedIn={enter} />}
         </Layout>

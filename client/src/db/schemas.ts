@@ -4,7 +4,12 @@
  * tutorials saved/"Tuto utile"); knowledge elements and scores are derived from them, never stored.
  */
 import type { RxJsonSchema } from 'rxdb';
-import type { AnswerEvent, Assessment } from '../../../shared/src/model/types';
+import type {
+  AnswerDoc as SyncAnswerDoc,
+  AssessmentDoc as SyncAssessmentDoc,
+  CampaignParticipationDoc as SyncParticipationDoc,
+  UserTutorialDoc as SyncUserTutorialDoc,
+} from '../../../shared/src/sync/protocol';
 
 export interface ProfileDoc {
   id: string;
@@ -17,36 +22,23 @@ export interface ProfileDoc {
   updatedAt: string;
 }
 
-export type AnswerDoc = AnswerEvent & { updatedAt: string };
-export type AssessmentDoc = Assessment;
+// The replicated documents are the sync protocol's (shared/src/sync/protocol.ts); RxDB keeps `_deleted` itself.
+export type AnswerDoc = Omit<SyncAnswerDoc, '_deleted'>;
+export type AssessmentDoc = Omit<SyncAssessmentDoc, '_deleted'>;
+export type CampaignParticipationDoc = Omit<SyncParticipationDoc, '_deleted'>;
+export type UserTutorialDoc = Omit<SyncUserTutorialDoc, '_deleted'>;
 
-export interface CampaignParticipationDoc {
-  id: string;
-  campaignId: string;
-  campaignCode: string;
-  userId: string;
-  status: 'STARTED' | 'TO_SHARE' | 'SHARED';
-  participantExternalId: string | null;
-  createdAt: string;
-  sharedAt: string | null;
-  updatedAt: string;
-}
-
-export interface UserTutorialDoc {
-  /** `${userId}:${tutorialId}` */
-  id: string;
-  userId: string;
-  tutorialId: string;
-  saved: boolean;
-  /** "Tuto utile" */
-  useful: boolean | null;
-  updatedAt: string;
-}
-
-/** Ids of local documents the node has acknowledged (drives "N réponses en attente"). */
+/**
+ * A document version the node holds (pushed and acknowledged, or pulled from it): a local document is
+ * waiting for the sync while its updatedAt differs from its receipt's. Drives "N réponses en attente"
+ * and the rule that logging out wipes the device only once everything is synced.
+ */
 export interface SyncReceiptDoc {
+  /** `${collection}:${documentId}` */
   id: string;
-  collection: string;
+  /** not "collection": RxDB documents already have a `collection` property */
+  syncCollection: string;
+  updatedAt: string;
   at: string;
 }
 
@@ -78,6 +70,9 @@ export const answerSchema: RxJsonSchema<AnswerDoc> = {
     createdAt: { type: 'string', maxLength: 40 },
     result: str,
     resultDetails: { type: 'object' },
+    clientResult: str,
+    superseded: { type: 'boolean' },
+    serverSeq: { type: 'number' },
     updatedAt: str,
   },
   required: ['id', 'userId', 'assessmentId', 'challengeId', 'value', 'timeout', 'focusedOut', 'timeSpent', 'createdAt', 'result', 'updatedAt'],
@@ -102,6 +97,7 @@ export const assessmentSchema: RxJsonSchema<AssessmentDoc> = {
     completedAt: str,
     createdAt: str,
     updatedAt: str,
+    serverSeq: { type: 'number' },
   },
   required: ['id', 'userId', 'type', 'state', 'method', 'createdAt', 'updatedAt'],
 };
@@ -113,22 +109,30 @@ export const campaignParticipationSchema: RxJsonSchema<CampaignParticipationDoc>
   properties: {
     id: key,
     campaignId: str,
-    campaignCode: str,
     userId: str,
     status: str,
     participantExternalId: nullableStr,
     createdAt: str,
     sharedAt: nullableStr,
     updatedAt: str,
+    serverSeq: { type: 'number' },
   },
-  required: ['id', 'campaignId', 'campaignCode', 'userId', 'status', 'createdAt', 'updatedAt'],
+  required: ['id', 'campaignId', 'userId', 'status', 'createdAt', 'updatedAt'],
 };
 
 export const userTutorialSchema: RxJsonSchema<UserTutorialDoc> = {
   version: 0,
   primaryKey: 'id',
   type: 'object',
-  properties: { id: key, userId: str, tutorialId: str, saved: { type: 'boolean' }, useful: { type: ['boolean', 'null'] }, updatedAt: str },
+  properties: {
+    id: key,
+    userId: str,
+    tutorialId: str,
+    saved: { type: 'boolean' },
+    useful: { type: ['boolean', 'null'] },
+    updatedAt: str,
+    serverSeq: { type: 'number' },
+  },
   required: ['id', 'userId', 'tutorialId', 'saved', 'updatedAt'],
 };
 
@@ -136,6 +140,7 @@ export const syncReceiptSchema: RxJsonSchema<SyncReceiptDoc> = {
   version: 0,
   primaryKey: 'id',
   type: 'object',
-  properties: { id: { type: 'string', maxLength: 200 }, collection: str, at: str },
-  required: ['id', 'collection', 'at'],
+  properties: { id: { type: 'string', maxLength: 300 }, syncCollection: { type: 'string', maxLength: 40 }, updatedAt: str, at: str },
+  required: ['id', 'syncCollection', 'updatedAt', 'at'],
+  indexes: ['syncCollection'],
 };

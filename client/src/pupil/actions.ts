@@ -82,7 +82,6 @@ export async function joinCampaign(
   await db.participations.insert({
     id: participationId,
     campaignId: campaign.id,
-    campaignCode: campaign.code,
     userId,
     status: campaign.type === 'PROFILES_COLLECTION' ? 'TO_SHARE' : 'STARTED',
     participantExternalId,

@@ -15,6 +15,7 @@ import type { PupilDatabase } from '../db/database';
 import type { AnswerDoc, AssessmentDoc, CampaignParticipationDoc, ProfileDoc, UserTutorialDoc } from '../db/schemas';
 import { useObservable } from '../db/use-rx';
 import { loadContentPack } from '../content/pack';
+import { startSync, type SyncHandle } from '../sync/replication';
 import { cachedCampaign } from './campaign-cache';
 
 export interface PupilData {
@@ -30,6 +31,10 @@ export interface PupilData {
   cards: Scorecard[];
   /** the skills an assessment measures */
   targetSkillIdsOf: (assessment: Assessment) => string[];
+  /** the background sync of this pupil's documents */
+  sync: SyncHandle | null;
+  /** the node refused the session (expired): the pupil keeps working, but must log in again to sync */
+  sessionExpired: boolean;
 }
 
 const Context = createContext<PupilData | null>(null);
@@ -44,6 +49,14 @@ const EMPTY_REPLAY: KnowledgeReplay = { history: [], byAssessment: new Map() };
 
 export function PupilProvider(props: { db: PupilDatabase; profile: ProfileDoc; children: ReactNode }) {
   const { db } = props;
+  const [sync, setSync] = useState<SyncHandle | null>(null);
+  const [sessionExpired, setSessionExpired] = useState(false);
+  // Background sync with the node while this pupil is signed in (retries on its own when offline).
+  useEffect(() => {
+    const handle = startSync(db, () => setSessionExpired(true));
+    setSync(handle);
+    return () => void handle.stop();
+  }, [db]);
   const [index, setIndex] = useState<PackIndex | null>(null);
   const [packError, setPackError] = useState<string | null>(null);
   useEffect(() => {
@@ -78,7 +91,9 @@ export function PupilProvider(props: { db: PupilDatabase; profile: ProfileDoc; c
     [index, knowledge, assessments],
   );
 
-  const value: PupilData = { db, profile: props.profile, index, packError, answers, assessments, participations, tutorials, knowledge, cards, targetSkillIdsOf };
+  const value: PupilData = {
+    db, profile: props.profile, index, packError, answers, assessments, participations, tutorials, knowledge, cards, targetSkillIdsOf, sync, sessionExpired,
+  };
   return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }
 

@@ -9,12 +9,12 @@ import { usePupil } from '../pupil/pupil-data';
 export function usePendingAnswers(): number {
   const pupil = usePupil();
   const receipts = useObservable(
-    () => pupil.db.receipts.find({ selector: { collection: 'answers' } }).$,
+    () => pupil.db.receipts.find({ selector: { syncCollection: 'answers' } }).$,
     [],
     [pupil.db],
   );
-  const acknowledged = new Set(receipts.map((r) => r.id.slice('answers:'.length)));
-  return pupil.answers.filter((a) => !acknowledged.has(a.id)).length;
+  const acknowledged = new Map(receipts.map((r) => [r.id.slice('answers:'.length), r.updatedAt]));
+  return pupil.answers.filter((a) => acknowledged.get(a.id) !== a.updatedAt).length;
 }
 
 export function SyncStatus() {

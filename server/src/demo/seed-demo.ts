@@ -50,9 +50,16 @@ const CLASSES: { name: string; pupils: DemoPupil[] }[] = [
   },
 ];
 
+/** One open campaign per demo class, with fixed codes so that the README can name them. */
+export const DEMO_CAMPAIGNS = [
+  { code: 'CLGJMA501', division: '5e A', name: 'Parcours de rentrée 5e — 5e A', targetProfileId: 'tp-rentree-5e', idPixLabel: null },
+  { code: 'CLGJMB302', division: '3e B', name: 'Parcours de rentrée 3e — 3e B', targetProfileId: 'tp-rentree-3e', idPixLabel: null },
+] as const;
+
 export interface DemoAccounts {
   password: string;
   organization: string;
+  campaigns: { code: string; name: string; division: string }[];
   accounts: { login: string; role: string; name: string }[];
   pupils: { division: string; name: string; username: string }[];
 }
@@ -137,6 +144,25 @@ function writeRows(db: Db, rows: PreparedRows, now: Date) {
     insertLearner.run(randomUUID(), organizationId, divisionIds.get(l.division), l.userId, l.pupil.firstName, l.pupil.lastName, l.pupil.birthdate);
   }
   db.prepare('INSERT INTO memberships (id, organization_id, user_id, role) VALUES (?, ?, ?, ?)').run(randomUUID(), organizationId, rows.teacherId, 'ADMIN');
+  const insertCampaign = db.prepare(
+    `INSERT INTO campaigns (id, code, organization_id, name, type, target_profile_id, title, custom_landing_message, id_pix_label, division_id, created_by, created_at)
+     VALUES (?, ?, ?, ?, 'ASSESSMENT', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const campaign of DEMO_CAMPAIGNS) {
+    insertCampaign.run(
+      randomUUID(),
+      campaign.code,
+      organizationId,
+      campaign.name,
+      campaign.targetProfileId,
+      campaign.name.split(' — ')[0],
+      `Bienvenue dans le parcours de rentrée de la classe de ${campaign.division} ! Répondez tranquillement : les questions s'adaptent à vos réponses. Vous pouvez vous arrêter et reprendre plus tard.`,
+      campaign.idPixLabel,
+      divisionIds.get(campaign.division) ?? null,
+      rows.teacherId,
+      at,
+    );
+  }
 
   const centerId = randomUUID();
   db.prepare('INSERT INTO certification_centers (id, name, type, external_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
@@ -166,6 +192,12 @@ function describeDemo(db: Db): DemoAccounts {
   return {
     password: DEMO_PASSWORD,
     organization: `${DEMO_ORGANIZATION.name} — SCO, UAI ${DEMO_ORGANIZATION.uai}`,
+    campaigns: db
+      .prepare(
+        `SELECT c.code, c.name, d.name AS division FROM campaigns c JOIN organizations o ON o.id = c.organization_id
+         LEFT JOIN divisions d ON d.id = c.division_id WHERE o.external_id = ? ORDER BY c.code`,
+      )
+      .all(DEMO_ORGANIZATION.uai) as DemoAccounts['campaigns'],
     accounts: [
       { login: 'eleve@demo.pix', role: 'élève (5e A)', name: 'Léa Martin' },
       { login: 'prof@demo.pix', role: "enseignante, administratrice de l'organisation", name: 'Claire Rousseau' },

@@ -2,17 +2,16 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useState, type FormEvent } from 'react';
+import { CAMPAIGN_CODE_INPUT, normaliseCampaignCode } from '../../../../shared/src/campaign/campaign-code';
 import { navigate } from '../../app/router';
-
-export const CAMPAIGN_CODE = /^[A-Z0-9]{9}$/;
 
 export function CodePage() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const normalised = code.trim().toUpperCase().replace(/\s+/g, '');
-    if (!CAMPAIGN_CODE.test(normalised)) {
+    const normalised = normaliseCampaignCode(code);
+    if (!CAMPAIGN_CODE_INPUT.test(normalised)) {
       setError('Le code doit comporter 9 caractères (6 lettres puis 3 chiffres), par exemple ABCDEF123.');
       return;
     }

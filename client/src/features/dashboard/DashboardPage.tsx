@@ -79,9 +79,9 @@ export function DashboardPage() {
                   const campaign = cachedCampaign(participation.campaignId);
                   return (
                     <li key={participation.id} className="pix-resume-card fr-p-2w" data-testid="to-share-card">
-                      <p className="fr-text--bold fr-mb-1v">{campaign?.title ?? campaign?.name ?? participation.campaignCode}</p>
+                      <p className="fr-text--bold fr-mb-1v">{campaign?.title ?? campaign?.name ?? 'Parcours'}</p>
                       <p className="fr-text--sm fr-mb-1w">Terminé : vos résultats ne sont pas encore envoyés.</p>
-                      <Link className="fr-btn fr-btn--sm" href={`/campagnes/${participation.campaignCode}`}>
+                      <Link className="fr-btn fr-btn--sm" href={`/campagnes/${campaign?.code ?? ''}`}>
                         Voir mes résultats
                       </Link>
                     </li>
