@@ -99,3 +99,63 @@ test('two devices: a test started on the first continues on the second at the sa
   await schoolPc.close();
   await homeLaptop.close();
 });
+
+test('a new competence test starts with the network cut (content pack cached)', async ({ page, context, request }) => {
+  const challenges = await loadChallenges(request);
+  await loginAs(page, 'theo.girard1605');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Théo');
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await page.goto('/competences/4.3');
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await passGameRules(page);
+  const step = await answerNext(page, challenges);
+  expect(step).not.toBeNull();
+  await expect(page.getByTestId('sync-status').first()).toContainText('Hors ligne — 1 réponse en attente');
+  await context.setOffline(false);
+  await expect(page.getByTestId('sync-status').first()).toHaveText('Synchronisé', { timeout: 30_000 });
+});
+
+test('logging out with answers not yet synced warns and keeps them; once synced it wipes the device', async ({ page, context, request }) => {
+  const challenges = await loadChallenges(request);
+  await loginAs(page, 'lucas.fournier0802');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Lucas');
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await startCompetence(page, '5.1');
+  await answerNext(page, challenges);
+  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+  await expect(page.getByTestId('logout-warning')).toContainText('pas encore synchronisées');
+  await page.getByRole('button', { name: 'Me déconnecter quand même' }).click();
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  await expect(page.getByText('restent sur cet ordinateur')).toBeVisible();
+
+  // Back online, the same pupil logs in again on this PC: the kept answer leaves, then logout wipes.
+  await context.setOffline(false);
+  await loginAs(page, 'lucas.fournier0802');
+  await expect(page.getByTestId('sync-status').first()).toHaveText('Synchronisé', { timeout: 30_000 });
+  await expect(page.getByTestId('resume-card')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  // Nothing of the pupil is left in IndexedDB (the databases are deleted, or at least emptied).
+  const leftAnswers = await page.evaluate(async () => {
+    let count = 0;
+    for (const info of await indexedDB.databases()) {
+      if (!info.name?.includes('--answers')) continue;
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => ko(open.error);
+      });
+      if (db.objectStoreNames.contains('docs')) {
+        count += await new Promise<number>((ok) => {
+          const request = db.transaction('docs').objectStore('docs').count();
+          request.onsuccess = () => ok(request.result);
+        });
+      }
+      db.close();
+    }
+    return count;
+  });
+  expect(leftAnswers).toBe(0);
+});
