@@ -10,7 +10,10 @@ import { join, relative } from 'node:path';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError } from './http/errors';
 import { authRoutes, meRoutes } from './routes/auth';
+import { campaignRoutes } from './routes/campaigns';
 import { healthRoutes } from './routes/health';
+import { relayHealthRoutes, relayRoutes } from './routes/relay';
+import { syncRoutes } from './routes/sync';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -22,9 +25,13 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', bodyLimit({ maxSize: 5 * 1024 * 1024 }));
 
+  if (deps.relay) app.route('/api/health', relayHealthRoutes(deps));
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/me', meRoutes(deps));
+  app.route('/api/sync', syncRoutes(deps));
+  app.route('/api', campaignRoutes(deps));
+  app.route('/api', relayRoutes(deps));
 
   app.all('/api/*', (c) => c.json(errorBody('NOT_FOUND', `Route inconnue : ${c.req.method} ${c.req.path}`), 404));
 

@@ -1,4 +1,7 @@
-/** Command-line options of a node: --port, --data, --upstream, --relay-token, --host, --no-demo. */
+/**
+ * Command-line options of a node: --port, --data, --upstream, --relay-token, --host, --no-demo,
+ * --pack FILE (content pack, default content/dist/pack.json), --forward-interval MS (relay).
+ */
 import { resolve } from 'node:path';
 import type { NodeOptions } from './node';
 
@@ -33,5 +36,7 @@ export function parseNodeArgs(argv: string[], env: NodeJS.ProcessEnv, root: stri
     relayToken: value('--relay-token') ?? env.PIX_RELAY_TOKEN ?? null,
     demo: !argv.includes('--no-demo'),
     staticRoot: resolve(root, 'dist'),
+    ...(value('--pack') ? { packFile: resolve(value('--pack') as string) } : {}),
+    ...(value('--forward-interval') ? { forwardIntervalMs: Number(value('--forward-interval')) } : {}),
   };
 }

@@ -1,5 +1,8 @@
 /** What the routes of a node need, wired by hand in main.ts (and by the tests). */
+import type { PackIndex } from '../../shared/src/model/pack-index';
 import type { Db } from './db/database';
+import type { RelayState } from './relay/relay-state';
+import type { SyncEvents } from './sync/sync-events';
 
 export interface NodeConfig {
   /** central: no upstream; relay: forwards to `upstream` */
@@ -15,6 +18,12 @@ export interface AppDeps {
   log: (line: string) => void;
   /** folder of the built PWA (dist/), served at / ; absent in API-only tests */
   staticRoot?: string;
+  /** the content pack answers are re-scored against; sync answers 503 without it */
+  content?: PackIndex;
+  /** change notifications for the live sync stream */
+  syncEvents?: SyncEvents;
+  /** relay mode: the forwarder's state (health, status page) */
+  relay?: RelayState;
 }
 
 export type AppEnv = { Variables: { userId: string } };

@@ -9,6 +9,11 @@ import { createApp } from './app';
 import type { NodeConfig } from './context';
 import { openDatabase, setSetting, type Db } from './db/database';
 import { seedDemo, type DemoAccounts } from './demo/seed-demo';
+import type { PackIndex } from '../../shared/src/model/pack-index';
+import { loadContentPackFile, PACK_PATH } from './content/content-pack';
+import { createRelayState } from './relay/relay-state';
+import { startRelayLoops, type RelayLoops } from './relay/relay-loops';
+import { SyncEvents } from './sync/sync-events';
 
 export interface NodeOptions {
   port: number;
@@ -19,6 +24,10 @@ export interface NodeOptions {
   demo: boolean;
   staticRoot?: string;
   quiet?: boolean;
+  /** content pack to re-score against (default content/dist/pack.json) */
+  packFile?: string;
+  /** relay: pause between two forwarding passes when idle (default 2 s) */
+  forwardIntervalMs?: number;
 }
 
 export interface RunningNode {
@@ -48,10 +57,31 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
   setSetting(db, 'mode', config.mode);
   setSetting(db, 'upstream', config.upstream ?? '');
   if (options.relayToken) setSetting(db, 'relay_token', options.relayToken);
-  const demo = options.demo ? await seedDemo(db, new Date()) : null;
+  // A relay gets its school's accounts from central (snapshot): no demo school of its own.
+  const demo = options.demo && !options.upstream ? await seedDemo(db, new Date()) : null;
 
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
-  const app = createApp({ db, config, now: () => new Date(), log, staticRoot: options.staticRoot });
+  let content: PackIndex | undefined;
+  try {
+    content = loadContentPackFile(options.packFile ?? join(projectRoot(), PACK_PATH));
+  } catch (error) {
+    // The node still serves logins and the PWA; sync answers 503 until the pack is built.
+    console.error(`  ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const syncEvents = new SyncEvents();
+  const relay = options.upstream ? createRelayState() : undefined;
+  const app = createApp({ db, config, now: () => new Date(), log, staticRoot: options.staticRoot, content, syncEvents, relay });
+  let loops: RelayLoops | undefined;
+  if (options.upstream && relay) {
+    if (options.relayToken) {
+      loops = startRelayLoops(
+        { db, upstream: { url: options.upstream, token: options.relayToken, fetch }, state: relay, now: () => new Date(), log, events: syncEvents, content },
+        { intervalMs: options.forwardIntervalMs },
+      );
+    } else {
+      log('  Relais sans jeton (--relay-token) : rien ne sera transmis au nœud central.');
+    }
+  }
   const server: ServerType = await new Promise((resolveServer, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolveServer(s));
     s.once('error', reject);
@@ -64,9 +94,14 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     config,
     close: () =>
       new Promise((resolveClose) => {
+        const stopping = loops ? loops.stop() : Promise.resolve();
+        // Open sync streams (SSE) would hold close() forever.
+        if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => {
-          db.close();
-          resolveClose();
+          void stopping.then(() => {
+            db.close();
+            resolveClose();
+          });
         });
       }),
   };
@@ -83,6 +118,8 @@ export function describeStart(node: RunningNode, dataDir: string): string {
     lines.push('', `  Établissement de démonstration : ${node.demo.organization}`);
     lines.push(`  Comptes de démonstration (mot de passe : ${node.demo.password}) :`);
     for (const a of node.demo.accounts) lines.push(`    ${a.login.padEnd(18)} ${a.name} — ${a.role}`);
+    lines.push('  Parcours ouverts (code à saisir dans « J\'ai un code ») :');
+    for (const c of node.demo.campaigns) lines.push(`    ${c.code}  ${c.name}`);
     lines.push('  Élèves (connexion par identifiant, même mot de passe) :');
     for (const p of node.demo.pupils) lines.push(`    ${p.division.padEnd(5)} ${p.username.padEnd(26)} ${p.name}`);
   }

@@ -48,3 +48,6 @@ export * from './engine/checkpoint';
 export * from './engine/flash/capacity-to-score';
 export * from './random/seeded-rng';
 export * from './random/hash-int';
+
+// sync protocol (documents, schemas, merge rules, what a node derives from an assessment)
+export * from './sync';

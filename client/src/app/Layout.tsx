@@ -13,7 +13,9 @@ const NAV = [
   { href: '/campagnes', text: "J'ai un code", match: (p: string) => p.startsWith('/campagnes') },
 ];
 
-export function Layout(props: { firstName: string | null; onLogout: () => void; signedIn: boolean; children: ReactNode }) {
+const ADMIN_NAV = { href: '/etablissement', text: 'Établissement', match: (p: string) => p.startsWith('/etablissement') };
+
+export function Layout(props: { firstName: string | null; onLogout: () => void; signedIn: boolean; isAdmin?: boolean; children: ReactNode }) {
   const online = useOnline();
   const path = usePath();
   return (
@@ -31,7 +33,7 @@ export function Layout(props: { firstName: string | null; onLogout: () => void; 
         homeLinkProps={{ href: '/', title: 'Accueil — Pix hors-ligne', onClick: (e) => { e.preventDefault(); navigate('/'); } }}
         navigation={
           props.signedIn
-            ? NAV.map((item) => ({
+            ? [...NAV, ...(props.isAdmin ? [ADMIN_NAV] : [])].map((item) => ({
                 text: item.text,
                 isActive: item.match(path),
                 linkProps: {

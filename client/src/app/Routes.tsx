@@ -14,14 +14,18 @@ import { Link, usePath } from './router';
 
 // The content preview is for teachers: loaded on demand, outside the pupil's initial bundle.
 const PreviewPage = lazy(() => import('../features/preview/PreviewPage').then((m) => ({ default: m.PreviewPage })));
+const RelayStatusPage = lazy(() => import('../features/school/RelayStatusPage').then((m) => ({ default: m.RelayStatusPage })));
+
+export function organizationsOf(profile: ProfileDoc): Me['organizations'] {
+  try {
+    return (JSON.parse(profile.details) as Partial<Me>).organizations ?? [];
+  } catch {
+    return [];
+  }
+}
 
 export function isTeacher(profile: ProfileDoc): boolean {
-  try {
-    const details = JSON.parse(profile.details) as Partial<Me>;
-    return (details.organizations?.length ?? 0) > 0;
-  } catch {
-    return false;
-  }
+  return organizationsOf(profile).length > 0;
 }
 
 export function Routes() {
@@ -41,6 +45,13 @@ export function Routes() {
       <div className="fr-alert fr-alert--warning fr-my-4w">
         <p>L'aperçu du contenu est réservé aux enseignants.</p>
       </div>
+    );
+  }
+  if (/^\/etablissement\/?$/.test(path)) {
+    return (
+      <Suspense fallback={<p className="fr-py-6w">Chargement…</p>}>
+        <RelayStatusPage me={{ organizations: organizationsOf(pupil.profile) }} />
+      </Suspense>
     );
   }
   if ((match = /^\/evaluations\/([\w-]+)\/?$/.exec(path))) return <AssessmentPage key={match[1]} assessmentId={match[1]} />;

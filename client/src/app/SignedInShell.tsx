@@ -10,7 +10,7 @@ import { removeUserDatabase } from '../db/database';
 import { usePupil } from '../pupil/pupil-data';
 import { pendingDocuments } from '../sync/replication';
 import { Layout } from './Layout';
-import { Routes } from './Routes';
+import { organizationsOf, Routes } from './Routes';
 import { forgetUser } from './session';
 
 const SYNC_BEFORE_LOGOUT_MS = 4000;
@@ -47,7 +47,12 @@ export function SignedInShell(props: { onSignedOut: (notice?: string) => void })
   }
 
   return (
-    <Layout firstName={pupil.profile.firstName} onLogout={() => void requestLogout()} signedIn>
+    <Layout
+      firstName={pupil.profile.firstName}
+      onLogout={() => void requestLogout()}
+      signedIn
+      isAdmin={organizationsOf(pupil.profile).some((o) => o.role === 'ADMIN')}
+    >
       {pupil.sessionExpired && (
         <div className="fr-alert fr-alert--warning fr-alert--sm fr-mt-2w" role="status">
           <p>

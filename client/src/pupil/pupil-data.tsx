@@ -6,11 +6,11 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { RxDocument } from 'rxdb';
 import { map, type OperatorFunction } from 'rxjs';
-import { campaignSkills } from '../../../shared/src/campaign/campaign-skills';
 import type { PackIndex } from '../../../shared/src/model/pack-index';
 import type { Assessment } from '../../../shared/src/model/types';
 import { scorecards, type Scorecard } from '../../../shared/src/scoring/scorecards';
-import { competenceSkillIds, replayKnowledge, type KnowledgeReplay } from '../../../shared/src/scoring/user-knowledge';
+import { replayKnowledge, type KnowledgeReplay } from '../../../shared/src/scoring/user-knowledge';
+import { targetSkillIdsOf as assessmentScope } from '../../../shared/src/sync/derive-assessment';
 import type { PupilDatabase } from '../db/database';
 import type { AnswerDoc, AssessmentDoc, CampaignParticipationDoc, ProfileDoc, UserTutorialDoc } from '../db/schemas';
 import { useObservable } from '../db/use-rx';
@@ -71,14 +71,10 @@ export function PupilProvider(props: { db: PupilDatabase; profile: ProfileDoc; c
   const targetSkillIdsOf = useMemo(() => {
     return (assessment: Assessment): string[] => {
       if (!index) return [];
-      if (assessment.type === 'COMPETENCE_EVALUATION' && assessment.competenceId) return competenceSkillIds(index, assessment.competenceId);
-      if (assessment.type === 'CAMPAIGN' && assessment.campaignParticipationId) {
-        const participation = participations.find((p) => p.id === assessment.campaignParticipationId);
-        const campaign = participation ? cachedCampaign(participation.campaignId) : null;
-        const profile = campaign?.targetProfileId ? index.targetProfilesById.get(campaign.targetProfileId) : undefined;
-        return profile ? campaignSkills(index, profile).map((s) => s.id) : [];
-      }
-      return [];
+      const participation = participations.find((p) => p.id === assessment.campaignParticipationId);
+      const campaign = participation ? cachedCampaign(participation.campaignId) : null;
+      const profile = campaign?.targetProfileId ? index.targetProfilesById.get(campaign.targetProfileId) : undefined;
+      return assessmentScope(index, assessment, profile) ?? [];
     };
   }, [index, participations]);
 

@@ -90,6 +90,125 @@ export const migrations: Migration[] = [
       CREATE INDEX login_failures_key ON login_failures(account_key, at_ms);
     `,
   },
+  {
+    version: 2,
+    name: 'sync-campaigns-relay',
+    // Replicated documents keep their full JSON in `doc` (what pull returns) plus the columns the
+    // node queries. server_seq comes from the single sync_counter row: the pull checkpoint.
+    sql: `
+      CREATE TABLE sync_counter (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL
+      );
+      INSERT INTO sync_counter (id, seq) VALUES (1, 0);
+      CREATE TABLE campaigns (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        organization_id TEXT NOT NULL REFERENCES organizations(id),
+        name TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('ASSESSMENT', 'PROFILES_COLLECTION')),
+        target_profile_id TEXT,
+        title TEXT,
+        custom_landing_message TEXT,
+        id_pix_label TEXT,
+        division_id TEXT REFERENCES divisions(id),
+        created_by TEXT REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        archived_at TEXT
+      );
+      CREATE INDEX campaigns_organization ON campaigns(organization_id);
+      CREATE TABLE campaign_participations (
+        id TEXT PRIMARY KEY,
+        campaign_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('STARTED', 'TO_SHARE', 'SHARED')),
+        participant_external_id TEXT,
+        created_at TEXT NOT NULL,
+        shared_at TEXT,
+        updated_at TEXT NOT NULL,
+        server_seq INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX campaign_participations_user_seq ON campaign_participations(user_id, server_seq);
+      CREATE INDEX campaign_participations_campaign ON campaign_participations(campaign_id);
+      CREATE TABLE assessments (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        competence_id TEXT,
+        campaign_participation_id TEXT,
+        state TEXT NOT NULL,
+        completed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        server_seq INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX assessments_user_seq ON assessments(user_id, server_seq);
+      CREATE INDEX assessments_participation ON assessments(campaign_participation_id);
+      CREATE TABLE answers (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        assessment_id TEXT NOT NULL,
+        challenge_id TEXT NOT NULL,
+        result TEXT NOT NULL,
+        client_result TEXT,
+        superseded INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        server_seq INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX answers_user_seq ON answers(user_id, server_seq);
+      CREATE INDEX answers_assessment ON answers(assessment_id);
+      CREATE TABLE knowledge_elements (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        assessment_id TEXT NOT NULL,
+        answer_id TEXT NOT NULL,
+        skill_id TEXT NOT NULL,
+        competence_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('validated', 'invalidated', 'reset')),
+        source TEXT NOT NULL CHECK (source IN ('direct', 'inferred')),
+        earned_pix REAL NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX knowledge_elements_user ON knowledge_elements(user_id);
+      CREATE INDEX knowledge_elements_assessment ON knowledge_elements(assessment_id);
+      CREATE TABLE user_tutorials (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        tutorial_id TEXT NOT NULL,
+        saved INTEGER NOT NULL,
+        useful INTEGER,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        server_seq INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX user_tutorials_user_seq ON user_tutorials(user_id, server_seq);
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        collection TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        forwarded_at TEXT,
+        rejected_code TEXT,
+        last_error TEXT
+      );
+      CREATE INDEX outbox_pending ON outbox(seq) WHERE forwarded_at IS NULL AND rejected_code IS NULL;
+      CREATE INDEX outbox_user_pending ON outbox(user_id) WHERE forwarded_at IS NULL AND rejected_code IS NULL;
+      CREATE TABLE relay_tokens (
+        hash TEXT PRIMARY KEY,
+        organization_id TEXT NOT NULL REFERENCES organizations(id),
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): number[] {

@@ -1,15 +1,23 @@
 /** An in-memory node for route tests: migrated database, demo data, controllable clock, captured logs. */
 import { createApp } from '../app';
 import { openDatabase } from '../db/database';
+import type { PackIndex } from '../../../shared/src/model/pack-index';
 import { seedDemo } from '../demo/seed-demo';
+import { createRelayState } from '../relay/relay-state';
+import { SyncEvents } from '../sync/sync-events';
 
-export async function testNode(options: { demo?: boolean; mode?: 'central' | 'relay' } = {}) {
+export async function testNode(options: { demo?: boolean; mode?: 'central' | 'relay'; content?: PackIndex } = {}) {
   const db = openDatabase(':memory:');
   let nowMs = Date.parse('2026-11-23T10:00:00.000Z');
   const logs: string[] = [];
   const demo = options.demo === false ? null : await seedDemo(db, new Date(nowMs));
+  const syncEvents = new SyncEvents();
+  const relay = options.mode === 'relay' ? createRelayState() : undefined;
   const app = createApp({
     db,
+    content: options.content,
+    syncEvents,
+    relay,
     config: { mode: options.mode ?? 'central', upstream: options.mode === 'relay' ? 'http://central.example' : null, version: 'test' },
     now: () => new Date(nowMs),
     log: (line) => logs.push(line),
@@ -19,6 +27,8 @@ export async function testNode(options: { demo?: boolean; mode?: 'central' | 're
   return {
     app,
     db,
+    syncEvents,
+    relay,
     demo,
     logs,
     json,

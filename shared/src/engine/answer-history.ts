@@ -4,14 +4,9 @@
  * one counts, see ARCHITECTURE "events first").
  */
 import type { AnswerEvent } from '../model/types';
-import { compareByDateThenId } from '../scoring/time';
+import { orderAssessmentAnswers } from '../sync/merge';
 
-export function orderAnswers(answers: readonly AnswerEvent[]): AnswerEvent[] {
-  const ordered = [...answers].sort(compareByDateThenId);
-  const seen = new Set<string>();
-  return ordered.filter((answer) => {
-    if (seen.has(answer.challengeId)) return false;
-    seen.add(answer.challengeId);
-    return true;
-  });
+/** The effective answers of one assessment (the merge rule of the sync: first answer per challenge wins). */
+export function orderAnswers<T extends AnswerEvent>(answers: readonly T[]): T[] {
+  return orderAssessmentAnswers(answers).effective;
 }

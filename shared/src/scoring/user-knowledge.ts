@@ -48,7 +48,9 @@ export function replayKnowledge(
   for (const assessment of assessments) {
     if (assessment.resetAt && assessment.competenceId) {
       const { competenceId, resetAt } = assessment;
-      steps.push({ at: resetAt, id: `${assessment.id}:reset`, run: () => (history = history.concat(resetKnowledgeElements(history, competenceId, resetAt))) });
+      // same KEs as the node stores: reset copies attached to the resetting assessment
+      const reset = () => resetKnowledgeElements(history, competenceId, resetAt).map((ke) => ({ ...ke, assessmentId: assessment.id }));
+      steps.push({ at: resetAt, id: `${assessment.id}:reset`, run: () => (history = history.concat(reset())) });
     }
     steps.push({
       at: assessment.createdAt,

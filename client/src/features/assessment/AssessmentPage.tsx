@@ -9,8 +9,7 @@ import { nextChallenge } from '../../../../shared/src/engine/next-challenge';
 import { orderAnswers } from '../../../../shared/src/engine/answer-history';
 import { CHECKPOINT_EVERY, progressInCheckpoint } from '../../../../shared/src/engine/checkpoint';
 import { matchAnswer } from '../../../../shared/src/matching/match-answer';
-import { knowledgeElementsForImprovement } from '../../../../shared/src/scoring/delays';
-import { currentKnowledgeElements } from '../../../../shared/src/scoring/knowledge-elements';
+import { previousKnowledgeElementsFor } from '../../../../shared/src/sync/derive-assessment';
 import { Link } from '../../app/router';
 import { completeAssessment, markParticipationToShare, saveAnswer } from '../../pupil/actions';
 import { cachedCampaign } from '../../pupil/campaign-cache';
@@ -39,16 +38,15 @@ export function AssessmentPage(props: { assessmentId: string }) {
   const targetSkillIds = useMemo(() => (assessment ? pupil.targetSkillIdsOf(assessment) : []), [assessment, pupil.targetSkillIdsOf]);
   const step = useMemo(() => {
     if (!index || !assessment || targetSkillIds.length === 0) return null;
-    const others = pupil.knowledge.history.filter((ke) => ke.assessmentId !== assessment.id);
-    const previous = assessment.isImproving
-      ? knowledgeElementsForImprovement(currentKnowledgeElements(others), assessment.createdAt)
-      : others;
+    // the node's rule (knowledge reuse from assessments created no later), so both agree on every step
+    const createdAt = new Map(pupil.assessments.map((a) => [a.id, a.createdAt]));
+    const previous = previousKnowledgeElementsFor(assessment, pupil.knowledge.history, (id) => createdAt.get(id));
     return nextChallenge(
       index,
       { assessmentId: assessment.id, userId: assessment.userId, targetSkillIds, previousKnowledgeElements: previous, method: assessment.method },
       answers,
     );
-  }, [index, assessment, targetSkillIds, answers, pupil.knowledge]);
+  }, [index, assessment, targetSkillIds, answers, pupil.knowledge, pupil.assessments]);
 
   // The test is over when the engine says so: record it locally (the node checks it again).
   useEffect(() => {

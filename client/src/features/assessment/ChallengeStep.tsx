@@ -42,17 +42,16 @@ export function ChallengeStep(props: {
     headingRef.current?.focus();
   }, [key]);
 
-  // Untimed challenges start at once; a timed one waits for "Commencer".
-  useEffect(() => {
-    if (!timed && startedAt === null) start();
-    // eslint-disable-next-line @typescript-eslint/no-use-before-define
-  }, [timed, startedAt]);
-
   function start() {
     const at = Date.now();
     localStorage.setItem(key, String(at));
     setStartedAt(at);
   }
+
+  // Untimed challenges start at once; a timed one waits for "Commencer".
+  useEffect(() => {
+    if (!timed && startedAt === null) start();
+  }, [timed, startedAt]);
 
   useEffect(() => {
     if (!timed || startedAt === null) return;

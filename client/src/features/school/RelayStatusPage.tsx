@@ -1,0 +1,136 @@
+/**
+ * "Relais de l'établissement", for the school's Pix referent (organisation ADMIN): on a relay, whether the
+ * central server is reachable, the last transmission, what is still waiting and for which pupils; on
+ * central, the creation of the relay token to give to the school's relay (shown once).
+ */
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiFailure, api } from '../../api/http';
+import type { Me } from '../../api/types';
+
+interface RelayStatus {
+  mode: 'central' | 'relay';
+  upstream: string | null;
+  outboxPending: number;
+  lastForwardAt: string | null;
+  upstreamReachable: boolean | null;
+  lastSnapshotAt: string | null;
+  lastError: string | null;
+  pupils: { name: string; division: string | null; pending: number }[];
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('fr-FR') : 'jamais');
+
+export function RelayStatusPage(props: { me: Pick<Me, 'organizations'> }) {
+  const [status, setStatus] = useState<RelayStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [token, setToken] = useState<string | null>(null);
+  const admin = props.me.organizations.find((o) => o.role === 'ADMIN');
+
+  const refresh = useCallback(() => {
+    api<RelayStatus>('/api/relay/status').then(
+      (s) => {
+        setStatus(s);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof ApiFailure ? e.message : 'Statut indisponible.'),
+    );
+  }, []);
+
+  useEffect(() => {
+    refresh();
+    const id = window.setInterval(refresh, 5000);
+    return () => window.clearInterval(id);
+  }, [refresh]);
+
+  const createToken = async () => {
+    if (!admin) return;
+    try {
+      const result = await api<{ token: string }>(`/api/organizations/${admin.id}/relay-tokens`, { method: 'POST', body: {} });
+      setToken(result.token);
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : 'Création du jeton impossible.');
+    }
+  };
+
+  return (
+    <div className="fr-py-4w">
+      <h1>Relais de l'établissement</h1>
+      {error && (
+        <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
+      {!status && !error && <p>Chargement…</p>}
+      {status?.mode === 'central' && (
+        <>
+          <p>
+            Ce serveur est le <strong>serveur central</strong>. Pour qu'un relais d'établissement lui transmette les réponses des élèves,
+            créez un jeton de relais et donnez-le au relais (<code>npm start -- --upstream URL --relay-token JETON</code>).
+          </p>
+          {admin && !token && <Button onClick={() => void createToken()}>Créer un jeton de relais pour « {admin.name} »</Button>}
+          {token && (
+            <div className="fr-callout" data-testid="relay-token">
+              <p className="fr-callout__text">
+                Copiez ce jeton maintenant : il ne sera plus jamais affiché.
+                <br />
+                <code className="pix-pre">{token}</code>
+              </p>
+            </div>
+          )}
+        </>
+      )}
+      {status?.mode === 'relay' && (
+        <>
+          <ul className="fr-grid-row fr-grid-row--gutters pix-list" data-testid="relay-summary">
+            <li className="fr-col-12 fr-col-md-4 pix-resume-card fr-p-2w">
+              <p className="fr-text--sm fr-mb-1v">Serveur central</p>
+              <p className={`fr-badge ${status.upstreamReachable ? 'fr-badge--success' : 'fr-badge--warning'}`}>
+                {status.upstreamReachable === null ? 'inconnu' : status.upstreamReachable ? 'joignable' : 'injoignable'}
+              </p>
+              <p className="fr-text--xs fr-mb-0">{status.upstream}</p>
+            </li>
+            <li className="fr-col-12 fr-col-md-4 pix-resume-card fr-p-2w">
+              <p className="fr-text--sm fr-mb-1v">Éléments en attente de transmission</p>
+              <p className="fr-h3 fr-mb-0" data-testid="outbox-pending">
+                {status.outboxPending}
+              </p>
+            </li>
+            <li className="fr-col-12 fr-col-md-4 pix-resume-card fr-p-2w">
+              <p className="fr-text--sm fr-mb-1v">Dernière transmission</p>
+              <p className="fr-mb-0">{when(status.lastForwardAt)}</p>
+              <p className="fr-text--xs fr-mb-0">Comptes et parcours reçus du central : {when(status.lastSnapshotAt)}</p>
+            </li>
+          </ul>
+          {status.lastError && <p className="fr-text--sm">Dernière erreur : {status.lastError}</p>}
+          <h2 className="fr-h4 fr-mt-4w">Élèves dont des données attendent</h2>
+          {status.pupils.length === 0 ? (
+            <p data-testid="relay-all-sent">Tout est transmis au serveur central.</p>
+          ) : (
+            <div className="fr-table">
+              <table>
+                <caption className="fr-sr-only">Élèves dont des données attendent</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Élève</th>
+                    <th scope="col">Classe</th>
+                    <th scope="col">Éléments en attente</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {status.pupils.map((p) => (
+                    <tr key={`${p.name}-${p.division ?? ''}`}>
+                      <td>{p.name}</td>
+                      <td>{p.division ?? '—'}</td>
+                      <td>{p.pending}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { nextChallenge } from '../../../shared/src/engine/next-challenge';
+import { previousKnowledgeElementsFor } from '../../../shared/src/sync/derive-assessment';
+import type { AnswerDoc, AssessmentDoc } from '../../../shared/src/sync/protocol';
+import { challengeIdOf } from '../../../shared/src/testing/builders';
+import { targetSkillIdsOf } from '../../../shared/src/sync/derive-assessment';
+import { orderAssessmentAnswers } from '../../../shared/src/sync/merge';
+import { answerDoc, assessmentDoc, organizationIdOf, pullAll, push, testIndex, userIdOf } from '../sync/sync-fixtures';
+import { testNode } from '../testing/test-node';
+import { forwardOnce, UpstreamError, type Upstream } from './forwarder';
+import { pullSnapshot, startRelayLoops } from './relay-loops';
+import { createRelayState } from './relay-state';
+
+type Node = Awaited<ReturnType<typeof testNode>>;
+
+/** Central (demo school) and an empty relay wired to it through an in-process fetch that can be cut. */
+async function centralAndRelay() {
+  const central = await testNode({ content: testIndex });
+  const relay = await testNode({ content: testIndex, mode: 'relay', demo: false });
+  const organizationId = organizationIdOf(central.db);
+  const admin = await central.login('prof@demo.pix');
+  const created = await central.app.request(`/api/organizations/${organizationId}/relay-tokens`, { method: 'POST', headers: admin });
+  expect(created.status).toBe(201);
+  const { token } = (await created.json()) as { token: string };
+  const link = { up: true, calls: 0 };
+  const fetchCentral: typeof fetch = async (input, init) => {
+    link.calls++;
+    if (!link.up) throw new TypeError('fetch failed (central arrêté)');
+    return central.app.request(String(input), init as RequestInit);
+  };
+  const upstream: Upstream = { url: 'http://central.test', token, fetch: fetchCentral };
+  const loopDeps = { db: relay.db, upstream, state: relay.relay ?? createRelayState(), now: () => new Date('2026-11-23T10:00:00.000Z'), log: () => {} };
+  return { central, relay, organizationId, token, link, upstream, loopDeps };
+}
+
+async function classroomSession(relay: Node, central: Node) {
+  const headers = await relay.login('eleve@demo.pix');
+  const userId = userIdOf(central.db, 'eleve@demo.pix');
+  const assessment = assessmentDoc({ userId });
+  await push(relay.app, headers, 'assessments', [assessment]);
+  const answers = [
+    answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@web', 2), createdAt: '2026-11-23T09:01:00.000Z' }),
+    answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@web', 3), value: '2', result: 'ok', createdAt: '2026-11-23T09:02:00.000Z' }),
+    answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@mail', 2), createdAt: '2026-11-23T09:03:00.000Z' }),
+  ];
+  const pushed = await push(relay.app, headers, 'answers', answers);
+  expect(pushed.body.rejected).toEqual([]);
+  return { headers, userId, assessment, answers };
+}
+
+describe('relay tokens and snapshot', () => {
+  it('only an organisation ADMIN creates a relay token; it is shown once and stored hashed', async () => {
+    const central = await testNode({ content: testIndex });
+    const organizationId = organizationIdOf(central.db);
+    const pupilHeaders = await central.login('eleve@demo.pix');
+    expect((await central.app.request(`/api/organizations/${organizationId}/relay-tokens`, { method: 'POST', headers: pupilHeaders })).status).toBe(403);
+    expect((await central.app.request('/api/organizations/nope/relay-tokens', { method: 'POST', headers: await central.login('prof@demo.pix') })).status).toBe(404);
+    const { token } = (await (await central.app.request(`/api/organizations/${organizationId}/relay-tokens`, { method: 'POST', headers: await central.login('prof@demo.pix') })).json()) as { token: string };
+    expect(token).toMatch(/^pixr_/);
+    expect(JSON.stringify(central.db.prepare('SELECT * FROM relay_tokens').all())).not.toContain(token);
+    const bearer = { authorization: `Bearer ${token}` };
+    const snapshot = (await (await central.app.request('/api/relay/snapshot', { headers: bearer })).json()) as { users: unknown[]; learners: unknown[]; contentPackVersion: string };
+    expect(snapshot.users).toHaveLength(21);
+    expect(snapshot.learners).toHaveLength(20);
+    expect(snapshot.contentPackVersion).toBe('sync-test');
+    expect((await central.app.request('/api/relay/snapshot', { headers: pupilHeaders })).status).toBe(403);
+    central.db.prepare('UPDATE relay_tokens SET revoked_at = ?').run('2026-11-23T10:00:00.000Z');
+    expect((await central.app.request('/api/relay/snapshot', { headers: bearer })).status).toBe(401);
+  });
+
+  it('after a snapshot, pupils log in on the relay with central down', async () => {
+    const { relay, link, loopDeps } = await centralAndRelay();
+    expect((await relay.json('/api/auth/login', { login: 'eleve@demo.pix', password: 'Pix12345' })).status).toBe(401);
+    await pullSnapshot(loopDeps);
+    link.up = false;
+    expect((await relay.json('/api/auth/login', { login: 'eleve@demo.pix', password: 'Pix12345' })).status).toBe(200);
+    expect((await relay.json('/api/auth/login', { login: 'hugo.lefevre1109', password: 'Pix12345' })).status).toBe(200);
+    expect(loopDeps.state.lastSnapshotAt).not.toBeNull();
+  });
+});
+
+describe('forwarder', () => {
+  it('central down: nothing is marked; central up: everything reaches central once, re-scored', async () => {
+    const { central, relay, link, loopDeps, upstream } = await centralAndRelay();
+    await pullSnapshot(loopDeps);
+    link.up = false;
+    const session = await classroomSession(relay, central);
+    expect((relay.db.prepare('SELECT count(*) AS n FROM outbox WHERE forwarded_at IS NULL').get() as { n: number }).n).toBe(4);
+    await expect(forwardOnce(relay.db, upstream, loopDeps.now)).rejects.toBeInstanceOf(UpstreamError);
+    expect((relay.db.prepare('SELECT count(*) AS n FROM outbox WHERE forwarded_at IS NULL').get() as { n: number }).n).toBe(4);
+
+    link.up = true;
+    expect(await forwardOnce(relay.db, upstream, loopDeps.now)).toEqual({ sent: 4, forwarded: 4, rejected: 0, retry: 0 });
+    expect(await forwardOnce(relay.db, upstream, loopDeps.now)).toEqual({ sent: 0, forwarded: 0, rejected: 0, retry: 0 });
+    const atCentral = central.db.prepare('SELECT id, result, client_result FROM answers ORDER BY id').all();
+    expect(atCentral).toEqual(relay.db.prepare('SELECT id, result, client_result FROM answers ORDER BY id').all());
+    expect(atCentral).toContainEqual({ id: session.answers[1].id, result: 'ko', client_result: 'ok' });
+    // Pushing the same rows again (relay crashed before marking) stores nothing twice.
+    relay.db.exec('UPDATE outbox SET forwarded_at = NULL');
+    await forwardOnce(relay.db, upstream, loopDeps.now);
+    expect((central.db.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n).toBe(3);
+    expect(central.db.prepare('SELECT skill_id, status FROM knowledge_elements ORDER BY skill_id').all()).toEqual(
+      relay.db.prepare('SELECT skill_id, status FROM knowledge_elements ORDER BY skill_id').all(),
+    );
+  });
+
+  it('a row central refuses for good is marked with its error; a retryable one stays pending', async () => {
+    const relay = await testNode({ content: testIndex, mode: 'relay' });
+    const headers = await relay.login('eleve@demo.pix');
+    const userId = userIdOf(relay.db, 'eleve@demo.pix');
+    const assessment = assessmentDoc({ userId });
+    await push(relay.app, headers, 'assessments', [assessment]);
+    const [good, refused, later] = [1, 2, 3].map((l) => answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@web', l), createdAt: `2026-11-23T09:0${l}:00.000Z` }));
+    await push(relay.app, headers, 'answers', [good, refused, later]);
+    const fakeCentral: typeof fetch = async (input) =>
+      String(input).includes('/answers/')
+        ? Response.json({ conflicts: [], rejected: [
+            { id: refused.id, code: 'UNKNOWN_CHALLENGE', message: 'inconnue', retryable: false },
+            { id: later.id, code: 'UNKNOWN_ASSESSMENT', message: 'plus tard', retryable: true },
+          ] })
+        : Response.json({ conflicts: [], rejected: [] });
+    const result = await forwardOnce(relay.db, { url: 'http://c', token: 't', fetch: fakeCentral }, () => new Date());
+    expect(result).toEqual({ sent: 4, forwarded: 2, rejected: 1, retry: 1 });
+    const rows = relay.db.prepare("SELECT doc_id, forwarded_at IS NOT NULL AS done, rejected_code, attempts FROM outbox WHERE collection = 'answers' ORDER BY doc_id").all();
+    expect(rows).toEqual([
+      { doc_id: good.id, done: 1, rejected_code: null, attempts: 1 },
+      { doc_id: refused.id, done: 0, rejected_code: 'UNKNOWN_CHALLENGE', attempts: 1 },
+      { doc_id: later.id, done: 0, rejected_code: null, attempts: 1 },
+    ]);
+    const status = await relay.app.request('/api/relay/status', { headers: await relay.login('prof@demo.pix') });
+    expect(await status.json()).toMatchObject({ mode: 'relay', outboxPending: 1, pupils: [{ name: 'Léa Martin', division: '5e A', pending: 1 }] });
+    expect((await relay.app.request('/api/relay/status', { headers })).status).toBe(403);
+  });
+
+  it('the loop backs off while central is down and drains the outbox when it is back; health reports it', async () => {
+    const { central, relay, link, loopDeps } = await centralAndRelay();
+    await pullSnapshot(loopDeps);
+    link.up = false;
+    await classroomSession(relay, central);
+    const loops = startRelayLoops({ ...loopDeps, events: relay.syncEvents, random: () => 0.5 }, { intervalMs: 5, snapshotEveryMs: 60_000, backoff: { baseMs: 5, maxMs: 40 } });
+    try {
+      for (let i = 0; i < 5; i++) await loops.nextPass();
+      expect(loopDeps.state.upstreamReachable).toBe(false);
+      const down = (await (await relay.app.request('/api/health')).json()) as Record<string, unknown>;
+      expect(down).toMatchObject({ mode: 'relay', outboxPending: 4, upstreamReachable: false, lastForwardAt: null });
+      const callsWhileDown = link.calls;
+      expect(callsWhileDown).toBeLessThan(20);
+      link.up = true;
+      for (let i = 0; i < 200 && (loopDeps.state.upstreamReachable !== true || (central.db.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n < 3); i++) await loops.nextPass();
+      const up = (await (await relay.app.request('/api/health')).json()) as Record<string, unknown>;
+      expect(up).toMatchObject({ outboxPending: 0, upstreamReachable: true, lastForwardAt: '2026-11-23T10:00:00.000Z' });
+    } finally {
+      await loops.stop();
+    }
+  });
+});
+
+describe('home access', () => {
+  it('answers given at school reach central; at home the engine resumes at the same next question', async () => {
+    const { central, relay, loopDeps, upstream } = await centralAndRelay();
+    await pullSnapshot(loopDeps);
+    const session = await classroomSession(relay, central);
+    await forwardOnce(relay.db, upstream, loopDeps.now);
+
+    const nextOn = async (node: Node) => {
+      const headers = await node.login('eleve@demo.pix');
+      const [assessment] = await pullAll<AssessmentDoc>(node.app, headers, 'assessments');
+      const answers = (await pullAll<AnswerDoc>(node.app, headers, 'answers')).filter((a) => a.assessmentId === assessment.id);
+      const targetSkillIds = targetSkillIdsOf(testIndex, assessment) ?? [];
+      const step = nextChallenge(
+        testIndex,
+        { assessmentId: assessment.id, userId: assessment.userId, targetSkillIds, previousKnowledgeElements: previousKnowledgeElementsFor(assessment, [], () => undefined), method: assessment.method },
+        orderAssessmentAnswers(answers).effective,
+      );
+      return { step, results: answers.map((a) => [a.id, a.result]).sort() };
+    };
+    const atSchool = await nextOn(relay);
+    const atHome = await nextOn(central);
+    expect(atHome.results).toHaveLength(session.answers.length);
+    expect(atHome.results).toEqual(atSchool.results);
+    expect(atHome.step.done).toBe(false);
+    expect(atHome.step).toEqual(atSchool.step);
+  });
+});

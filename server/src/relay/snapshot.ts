@@ -1,0 +1,96 @@
+/**
+ * The organisation snapshot central sends to its relay (GET /api/relay/snapshot) so the school works
+ * with no internet: the organisation, its users (with password hashes, for LAN login), memberships,
+ * divisions, learners, campaigns, and the content pack version. The relay upserts it in one
+ * transaction; rows only ever get added or updated (a pupil removed on central stays on the relay
+ * until an administrator deletes it: never lose a pupil's account mid-test).
+ */
+import { z } from 'zod';
+import type { Db } from '../db/database';
+
+const organization = z.object({
+  id: z.string(), name: z.string(), type: z.string(), external_id: z.string().nullable(), is_managing_students: z.number(), created_at: z.string(),
+});
+const user = z.object({
+  id: z.string(), first_name: z.string(), last_name: z.string(), email: z.string().nullable(), username: z.string().nullable(),
+  password_hash: z.string(), birthdate: z.string().nullable(), created_at: z.string(),
+});
+const membership = z.object({ id: z.string(), organization_id: z.string(), user_id: z.string(), role: z.string() });
+const division = z.object({ id: z.string(), organization_id: z.string(), name: z.string() });
+const learner = z.object({
+  id: z.string(), organization_id: z.string(), division_id: z.string().nullable(), user_id: z.string().nullable(), first_name: z.string(),
+  last_name: z.string(), birthdate: z.string(), national_student_id: z.string().nullable(),
+});
+const campaign = z.object({
+  id: z.string(), code: z.string(), organization_id: z.string(), name: z.string(), type: z.string(), target_profile_id: z.string().nullable(),
+  title: z.string().nullable(), custom_landing_message: z.string().nullable(), id_pix_label: z.string().nullable(), division_id: z.string().nullable(),
+  created_by: z.string().nullable(), created_at: z.string(), archived_at: z.string().nullable(),
+});
+
+export const snapshotSchema = z.object({
+  organization,
+  users: z.array(user),
+  memberships: z.array(membership),
+  divisions: z.array(division),
+  learners: z.array(learner),
+  campaigns: z.array(campaign),
+  contentPackVersion: z.string().nullable(),
+});
+export type OrganizationSnapshot = z.infer<typeof snapshotSchema>;
+
+export function buildSnapshot(db: Db, organizationId: string, contentPackVersion: string | null): OrganizationSnapshot | undefined {
+  const org = db.prepare('SELECT id, name, type, external_id, is_managing_students, created_at FROM organizations WHERE id = ?').get(organizationId) as
+    | OrganizationSnapshot['organization']
+    | undefined;
+  if (!org) return undefined;
+  const users = db
+    .prepare(
+      `SELECT id, first_name, last_name, email, username, password_hash, birthdate, created_at FROM users WHERE id IN (
+         SELECT user_id FROM organization_learners WHERE organization_id = @org AND user_id IS NOT NULL
+         UNION SELECT user_id FROM memberships WHERE organization_id = @org) ORDER BY id`,
+    )
+    .all({ org: organizationId }) as OrganizationSnapshot['users'];
+  return {
+    organization: org,
+    users,
+    memberships: db.prepare('SELECT id, organization_id, user_id, role FROM memberships WHERE organization_id = ? ORDER BY id').all(organizationId) as OrganizationSnapshot['memberships'],
+    divisions: db.prepare('SELECT id, organization_id, name FROM divisions WHERE organization_id = ? ORDER BY id').all(organizationId) as OrganizationSnapshot['divisions'],
+    learners: db
+      .prepare('SELECT id, organization_id, division_id, user_id, first_name, last_name, birthdate, national_student_id FROM organization_learners WHERE organization_id = ? ORDER BY id')
+      .all(organizationId) as OrganizationSnapshot['learners'],
+    campaigns: db.prepare('SELECT * FROM campaigns WHERE organization_id = ? ORDER BY id').all(organizationId) as OrganizationSnapshot['campaigns'],
+    contentPackVersion,
+  };
+}
+
+function upsert(db: Db, table: string, row: Record<string, unknown>): void {
+  const columns = Object.keys(row);
+  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+  db.prepare(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
+  ).run(row);
+}
+
+/** Upserts a snapshot; returns the rows that could not be applied (e.g. an e-mail taken locally), logged. */
+export function applySnapshot(db: Db, snapshot: OrganizationSnapshot, log: (line: string) => void): number {
+  let failed = 0;
+  const each = (table: string, rows: Record<string, unknown>[]) => {
+    for (const row of rows) {
+      try {
+        upsert(db, table, row);
+      } catch (error) {
+        failed++;
+        log(`relay snapshot: ${table} ${String(row.id)} not applied: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  db.transaction(() => {
+    each('organizations', [snapshot.organization]);
+    each('users', snapshot.users);
+    each('divisions', snapshot.divisions);
+    each('memberships', snapshot.memberships);
+    each('organization_learners', snapshot.learners);
+    each('campaigns', snapshot.campaigns);
+  })();
+  return failed;
+}

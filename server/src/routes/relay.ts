@@ -1,0 +1,94 @@
+/**
+ * Relay administration:
+ * - POST /api/organizations/:id/relay-tokens (organisation ADMIN, on central): creates a relay token,
+ *   shown once;
+ * - GET /api/relay/snapshot (relay token): what the school's relay needs to work offline;
+ * - GET /api/relay/status (organisation ADMIN, on the relay): link state and pupils still waiting;
+ * - GET /api/health on a relay adds outboxPending, lastForwardAt, upstreamReachable.
+ */
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../context';
+import { forbidden, notFound, unauthorized } from '../http/errors';
+import { buildSnapshot } from '../relay/snapshot';
+import { countPendingOutbox, pendingByUser } from '../sync/outbox';
+import { requirePrincipal, type SyncEnv } from '../sync/principal';
+import { createRelayToken } from '../sync/relay-tokens';
+import { requireUser } from './require-user';
+
+function isOrganizationAdmin(deps: AppDeps, userId: string, organizationId?: string): boolean {
+  const row = organizationId
+    ? deps.db.prepare("SELECT 1 FROM memberships WHERE user_id = ? AND organization_id = ? AND role = 'ADMIN'").get(userId, organizationId)
+    : deps.db.prepare("SELECT 1 FROM memberships WHERE user_id = ? AND role = 'ADMIN'").get(userId);
+  return row !== undefined;
+}
+
+function linkState(deps: AppDeps) {
+  return {
+    outboxPending: countPendingOutbox(deps.db),
+    lastForwardAt: deps.relay?.lastForwardAt ?? null,
+    upstreamReachable: deps.relay?.upstreamReachable ?? null,
+  };
+}
+
+export function relayHealthRoutes(deps: AppDeps) {
+  const routes = new Hono<AppEnv>();
+  routes.get('/', (c) => {
+    let db: 'ok' | 'error' = 'ok';
+    let link: ReturnType<typeof linkState> | Record<string, never> = {};
+    try {
+      link = linkState(deps);
+    } catch {
+      db = 'error';
+    }
+    const { mode, upstream, version } = deps.config;
+    return c.json({ mode, upstream, version, db, ...link }, db === 'ok' ? 200 : 503);
+  });
+  return routes;
+}
+
+export function relayRoutes(deps: AppDeps) {
+  const routes = new Hono<SyncEnv>();
+
+  routes.post('/organizations/:id/relay-tokens', requireUser(deps), (c) => {
+    const organizationId = c.req.param('id');
+    if (!deps.db.prepare('SELECT 1 FROM organizations WHERE id = ?').get(organizationId)) throw notFound('Organisation introuvable.');
+    if (!isOrganizationAdmin(deps, c.get('userId'), organizationId)) {
+      throw forbidden("Seul un administrateur de l'organisation peut créer un jeton de relais.");
+    }
+    const createdAt = deps.now();
+    const token = createRelayToken(deps.db, organizationId, c.get('userId'), createdAt);
+    deps.log(`relay token created for organization ${organizationId} by ${c.get('userId')}`);
+    return c.json(
+      { token, organizationId, createdAt: createdAt.toISOString(), message: 'Copiez ce jeton maintenant : il ne sera plus jamais affiché.' },
+      201,
+    );
+  });
+
+  routes.get('/relay/snapshot', requirePrincipal(deps), (c) => {
+    const principal = c.get('principal');
+    if (principal.kind !== 'relay') throw forbidden('Réservé aux relais d\'établissement (jeton de relais).');
+    const snapshot = buildSnapshot(deps.db, principal.organizationId, deps.content?.pack.version ?? null);
+    if (!snapshot) throw notFound('Organisation introuvable.');
+    return c.json(snapshot);
+  });
+
+  routes.get('/relay/status', requireUser(deps), (c) => {
+    if (!isOrganizationAdmin(deps, c.get('userId'))) throw forbidden("Réservé aux administrateurs de l'établissement.");
+    if (!c.get('userId')) throw unauthorized();
+    const pupils = pendingByUser(deps.db).map((p) => ({
+      name: `${p.firstName ?? ''} ${p.lastName ?? ''}`.trim() || p.userId,
+      division: p.division,
+      pending: p.pending,
+    }));
+    return c.json({
+      mode: deps.config.mode,
+      upstream: deps.config.upstream,
+      ...linkState(deps),
+      lastSnapshotAt: deps.relay?.lastSnapshotAt ?? null,
+      lastError: deps.relay?.lastError ?? null,
+      pupils,
+    });
+  });
+
+  return routes;
+}

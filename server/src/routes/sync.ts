@@ -1,0 +1,103 @@
+/**
+ * Replication endpoints (RxDB protocol, see shared/src/sync/protocol.ts and docs/adr/0001):
+ *   GET  /api/sync/:collection/pull?seq=N&id=ID&limit=N
+ *   POST /api/sync/:collection/push   { rows: [{ assumedMasterState?, newDocumentState }] }
+ *   GET  /api/sync/stream             SSE, `RESYNC` when the caller's documents changed
+ * For a user session or a relay token (relay-to-central hop).
+ */
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { SYNC_FORMAT_HEADER, SYNC_FORMAT_VERSION, isSyncCollection, type SyncCollection } from '../../../shared/src/sync/protocol';
+import { pullQuerySchema } from '../../../shared/src/sync/schemas';
+import type { AppDeps } from '../context';
+import { ApiError, badRequest, notFound } from '../http/errors';
+import { mayAccess, requirePrincipal, type SyncEnv } from '../sync/principal';
+import { pullDocuments } from '../sync/pull';
+import { applyPush, parseOr400, type SyncDeps } from '../sync/push';
+import { PushQueue } from '../sync/push-queue';
+
+const KEEP_ALIVE_MS = 25_000;
+
+function collectionOf(name: string): SyncCollection {
+  if (!isSyncCollection(name)) throw notFound(`Collection inconnue : ${name}`);
+  return name;
+}
+
+function syncDeps(deps: AppDeps): SyncDeps {
+  if (!deps.content) throw new ApiError(503, 'CONTENT_UNAVAILABLE', "Le contenu pédagogique n'est pas chargé sur ce serveur : synchronisation impossible.");
+  return { db: deps.db, index: deps.content, forwarding: deps.config.mode === 'relay', now: deps.now, log: deps.log, events: deps.syncEvents };
+}
+
+export function syncRoutes(deps: AppDeps) {
+  const routes = new Hono<SyncEnv>();
+  const queue = new PushQueue(deps.db);
+  routes.use('*', requirePrincipal(deps));
+  routes.use('*', async (c, next) => {
+    const version = c.req.header(SYNC_FORMAT_HEADER);
+    if (version !== undefined && version !== String(SYNC_FORMAT_VERSION)) {
+      throw new ApiError(409, 'SYNC_FORMAT_MISMATCH', `Format de synchronisation ${version} non pris en charge (attendu : ${SYNC_FORMAT_VERSION}). Mettez l'application à jour.`);
+    }
+    await next();
+  });
+
+  routes.get('/stream', (c) => {
+    const events = deps.syncEvents;
+    if (!events) throw new ApiError(503, 'STREAM_UNAVAILABLE', 'Flux de synchronisation indisponible.');
+    const principal = c.get('principal');
+    return streamSSE(c, async (stream) => {
+      let pending = false;
+      let closed = false;
+      let wake: () => void = () => {};
+      const unsubscribe = events.subscribe((userIds) => {
+        if ([...userIds].some((id) => mayAccess(principal, id))) {
+          pending = true;
+          wake();
+        }
+      });
+      stream.onAbort(() => {
+        closed = true;
+        unsubscribe();
+        wake();
+      });
+      while (!closed) {
+        if (pending) {
+          pending = false;
+          await stream.writeSSE({ data: 'RESYNC' });
+          continue;
+        }
+        const timedOut = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(true), KEEP_ALIVE_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve(false);
+          };
+        });
+        if (timedOut && !closed) await stream.write(': keep-alive\n\n');
+      }
+    });
+  });
+
+  routes.get('/:collection/pull', (c) => {
+    const collection = collectionOf(c.req.param('collection'));
+    const query = parseOr400(pullQuerySchema, c.req.query());
+    syncDeps(deps);
+    return c.json(pullDocuments(deps.db, c.get('principal'), collection, { seq: query.seq, id: query.id }, query.limit));
+  });
+
+  routes.post('/:collection/push', async (c) => {
+    const collection = collectionOf(c.req.param('collection'));
+    const sync = syncDeps(deps);
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw badRequest('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide.");
+    }
+    const principal = c.get('principal');
+    const outcome = await queue.submit(() => applyPush(sync, principal, collection, body));
+    deps.syncEvents?.publish(outcome.changedUsers);
+    return c.json(outcome.response);
+  });
+
+  return routes;
+}

@@ -1,0 +1,58 @@
+/**
+ * The relay's outbox: every write accepted from a push is recorded here IN THE SAME TRANSACTION, so
+ * nothing the relay acknowledged can be forgotten by a crash. The forwarder sends the current state of
+ * the documents upstream and marks rows only once central acknowledged them (or refused them for
+ * good, with the reason kept).
+ */
+import { sql } from './statements';
+import type { SyncCollection } from '../../../shared/src/sync/protocol';
+import type { Db } from '../db/database';
+
+export interface OutboxRow {
+  seq: number;
+  collection: SyncCollection;
+  doc_id: string;
+  user_id: string;
+  attempts: number;
+}
+
+export function enqueueOutbox(db: Db, collection: SyncCollection, docId: string, userId: string, at: string): void {
+  sql(db, 'INSERT INTO outbox (collection, doc_id, user_id, created_at) VALUES (?, ?, ?, ?)').run(collection, docId, userId, at);
+}
+
+export function pendingOutbox(db: Db, limit: number): OutboxRow[] {
+  return sql(db, 'SELECT seq, collection, doc_id, user_id, attempts FROM outbox WHERE forwarded_at IS NULL AND rejected_code IS NULL ORDER BY attempts, seq LIMIT ?')
+    .all(limit) as OutboxRow[];
+}
+
+export function countPendingOutbox(db: Db): number {
+  return (sql(db, 'SELECT count(*) AS n FROM outbox WHERE forwarded_at IS NULL AND rejected_code IS NULL').get() as { n: number }).n;
+}
+
+export function markForwarded(db: Db, seqs: number[], at: string): void {
+  const mark = sql(db, 'UPDATE outbox SET forwarded_at = ?, attempts = attempts + 1 WHERE seq = ?');
+  db.transaction(() => seqs.forEach((seq) => mark.run(at, seq)))();
+}
+
+export function markRejected(db: Db, seqs: number[], code: string, message: string): void {
+  const mark = sql(db, 'UPDATE outbox SET rejected_code = ?, last_error = ?, attempts = attempts + 1 WHERE seq = ?');
+  db.transaction(() => seqs.forEach((seq) => mark.run(code, message, seq)))();
+}
+
+export function markRetry(db: Db, seqs: number[], error: string): void {
+  const mark = sql(db, 'UPDATE outbox SET last_error = ?, attempts = attempts + 1 WHERE seq = ?');
+  db.transaction(() => seqs.forEach((seq) => mark.run(error, seq)))();
+}
+
+/** Pupils with data still waiting: name, division, number of pending documents. */
+export function pendingByUser(db: Db): { userId: string; firstName: string; lastName: string; division: string | null; pending: number }[] {
+  return sql(db, 
+      `SELECT o.user_id AS userId, u.first_name AS firstName, u.last_name AS lastName,
+         (SELECT d.name FROM organization_learners l LEFT JOIN divisions d ON d.id = l.division_id WHERE l.user_id = o.user_id LIMIT 1) AS division,
+         count(*) AS pending
+       FROM outbox o LEFT JOIN users u ON u.id = o.user_id
+       WHERE o.forwarded_at IS NULL AND o.rejected_code IS NULL
+       GROUP BY o.user_id ORDER BY division, lastName, firstName`,
+    )
+    .all() as { userId: string; firstName: string; lastName: string; division: string | null; pending: number }[];
+}

@@ -1,0 +1,100 @@
+/**
+ * Push of answer events with authoritative re-scoring. For each new answer: its assessment must be
+ * known (else retryable), belong to the same user, the challenge must exist in the pack and belong to
+ * the assessment, and it must not come after a known completion. The node matches the answer itself,
+ * keeps the device's claim as `clientResult`, then recomputes the assessment (rederive-assessment.ts).
+ * An answer already stored is never rewritten (events are immutable): pushing it again is a no-op.
+ */
+import type { AnswerDoc, AssessmentDoc } from '../../../shared/src/sync/protocol';
+import { rescoreAnswer } from '../../../shared/src/sync/derive-assessment';
+import { assessmentScope, type AssessmentScope } from './assessment-scope';
+import { answersOfAssessment, readDocument } from './document-store';
+import { store, type PushContext } from './push-context';
+import { rederiveAssessment } from './rederive-assessment';
+import { rejection } from './rejections';
+
+function sameDetails(a: Record<string, boolean> | undefined, b: Record<string, boolean> | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** What the device must adopt: a different result, or a superseded flag. */
+function differsForClient(stored: AnswerDoc, pushed: AnswerDoc): boolean {
+  return stored.result !== pushed.result || !sameDetails(stored.resultDetails, pushed.resultDetails) || (stored.superseded ?? false) !== (pushed.superseded ?? false);
+}
+
+export function pushAnswers(ctx: PushContext, docs: AnswerDoc[]): void {
+  const byAssessment = new Map<string, AnswerDoc[]>();
+  for (const doc of docs) byAssessment.set(doc.assessmentId, [...(byAssessment.get(doc.assessmentId) ?? []), doc]);
+  for (const [assessmentId, group] of byAssessment) pushAssessmentAnswers(ctx, assessmentId, group);
+}
+
+function pushAssessmentAnswers(ctx: PushContext, assessmentId: string, docs: AnswerDoc[]): void {
+  const assessment = readDocument(ctx.db, 'assessments', assessmentId);
+  const existing = new Map(answersOfAssessment(ctx.db, assessmentId).map((a) => [a.id, a]));
+  let scope: AssessmentScope | undefined;
+  let accepted = false;
+  for (const doc of docs) {
+    // An id stored under another assessment is still the same immutable event: never overwritten.
+    const master = existing.get(doc.id) ?? readDocument(ctx.db, 'answers', doc.id);
+    if (master) {
+      if (differsForClient(master, doc)) ctx.conflicts.push(master);
+      continue;
+    }
+    if (doc._deleted) {
+      ctx.rejected.push(rejection(doc.id, 'IMMUTABLE_DOCUMENT'));
+      continue;
+    }
+    if (!assessment) {
+      ctx.rejected.push(rejection(doc.id, 'UNKNOWN_ASSESSMENT'));
+      continue;
+    }
+    if (assessment.userId !== doc.userId) {
+      ctx.rejected.push(rejection(doc.id, 'FORBIDDEN', "L'évaluation appartient à un autre utilisateur."));
+      continue;
+    }
+    scope ??= assessmentScope(ctx.db, ctx.index, assessment);
+    if (!scope.ok) {
+      ctx.rejected.push(rejection(doc.id, scope.code));
+      continue;
+    }
+    const stored = acceptAnswer(ctx, assessment, scope.targetSkills, doc);
+    if (!stored) continue;
+    existing.set(stored.id, stored);
+    accepted = true;
+    if (differsForClient(stored, doc)) ctx.conflicts.push(stored);
+  }
+  if (accepted && assessment) rederiveAssessment(ctx, readDocument(ctx.db, 'assessments', assessment.id) ?? assessment);
+}
+
+function acceptAnswer(ctx: PushContext, assessment: AssessmentDoc, targetSkills: ReadonlySet<string> | null, doc: AnswerDoc): AnswerDoc | undefined {
+  const challenge = ctx.index.challengesById.get(doc.challengeId);
+  if (!challenge) {
+    ctx.rejected.push(rejection(doc.id, 'UNKNOWN_CHALLENGE', `(${doc.challengeId})`));
+    return undefined;
+  }
+  const outside =
+    assessment.type === 'COMPETENCE_EVALUATION' ? challenge.competenceId !== assessment.competenceId : targetSkills !== null && !targetSkills.has(challenge.skillId);
+  if (outside) {
+    ctx.rejected.push(rejection(doc.id, 'CHALLENGE_OUTSIDE_ASSESSMENT', `(${doc.challengeId})`));
+    return undefined;
+  }
+  if (assessment.completedAt && Date.parse(doc.createdAt) > Date.parse(assessment.completedAt)) {
+    ctx.rejected.push(rejection(doc.id, 'ANSWER_AFTER_COMPLETION'));
+    return undefined;
+  }
+  const match = rescoreAnswer(challenge, doc, assessment.type === 'CERTIFICATION');
+  // A relay forwards the device's original claim; a device's claim is its `result`.
+  const clientResult = ctx.principal.kind === 'relay' && doc.clientResult ? doc.clientResult : doc.result;
+  const { serverSeq: _seq, resultDetails: _details, ...event } = doc;
+  const corrected = match.result !== doc.result || !sameDetails(match.resultDetails, doc.resultDetails);
+  const answer: AnswerDoc = {
+    ...event,
+    result: match.result,
+    ...(match.resultDetails ? { resultDetails: match.resultDetails } : {}),
+    clientResult,
+    superseded: false,
+    _deleted: false,
+    updatedAt: corrected ? ctx.now : doc.updatedAt,
+  };
+  return store(ctx, 'answers', answer, true);
+}

@@ -1,0 +1,91 @@
+/**
+ * Push of the mutable collections: assessments, campaign participations, tutorial bookmarks. Each
+ * row is merged with the stored master by the shared rule (merge.ts); the merged state is stored when
+ * it changed and returned as a conflict when it differs from what was pushed (RxDB then adopts it).
+ */
+import { sql } from './statements';
+import {
+  mergeAssessment, mergeCampaignParticipation, mergeUserTutorial, sameDocument,
+} from '../../../shared/src/sync/merge';
+import {
+  userTutorialId, type AssessmentDoc, type CampaignParticipationDoc, type UserTutorialDoc,
+} from '../../../shared/src/sync/protocol';
+import { answersOfAssessment, readDocument } from './document-store';
+import { store, type PushContext } from './push-context';
+import { rederiveAssessment } from './rederive-assessment';
+import { rejection } from './rejections';
+
+function withoutSeq<T extends { serverSeq?: number }>(doc: T): T {
+  const { serverSeq: _seq, ...rest } = doc;
+  return rest as T;
+}
+
+export function pushAssessments(ctx: PushContext, docs: AssessmentDoc[]): void {
+  for (const doc of docs) {
+    const master = readDocument(ctx.db, 'assessments', doc.id);
+    if (master && master.userId !== doc.userId) {
+      ctx.rejected.push(rejection(doc.id, 'FORBIDDEN'));
+      continue;
+    }
+    if (doc.type === 'COMPETENCE_EVALUATION' && !(doc.competenceId && ctx.index.competencesById.has(doc.competenceId))) {
+      ctx.rejected.push(rejection(doc.id, 'UNKNOWN_COMPETENCE'));
+      continue;
+    }
+    if (doc.type === 'CAMPAIGN' && !doc.campaignParticipationId) {
+      ctx.rejected.push(rejection(doc.id, 'INVALID_DOCUMENT', 'Une évaluation de campagne doit indiquer sa participation.'));
+      continue;
+    }
+    // state and completedAt are the node's: a device may only abort; completion is derived.
+    const { completedAt: _completedAt, ...claimed } = withoutSeq(doc);
+    const incoming: AssessmentDoc = { ...claimed, state: doc.state === 'aborted' ? 'aborted' : 'started', _deleted: false };
+    const merged = mergeAssessment(master && withoutSeq(master), incoming);
+    let current = master;
+    if (!master || !sameDocument(master, merged)) current = store(ctx, 'assessments', merged, true);
+    if (current && !sameDocument(current, doc)) ctx.conflicts.push(current);
+    // Answers may have been held back (retryable) until this assessment arrived; a new assessment
+    // created before others of the user changes their knowledge reuse: recompute.
+    const resetChanged = master !== undefined && current !== undefined && master.resetAt !== current.resetAt;
+    if (((!master && answersOfAssessment(ctx.db, doc.id).length > 0) || resetChanged) && current) rederiveAssessment(ctx, current);
+  }
+}
+
+export function pushCampaignParticipations(ctx: PushContext, docs: CampaignParticipationDoc[]): void {
+  for (const doc of docs) {
+    const master = readDocument(ctx.db, 'campaign-participations', doc.id);
+    if (master && master.userId !== doc.userId) {
+      ctx.rejected.push(rejection(doc.id, 'FORBIDDEN'));
+      continue;
+    }
+    if (master && master.campaignId !== doc.campaignId) {
+      ctx.rejected.push(rejection(doc.id, 'IMMUTABLE_DOCUMENT', 'La campagne d\'une participation ne change pas.'));
+      continue;
+    }
+    if (!sql(ctx.db, 'SELECT 1 FROM campaigns WHERE id = ?').get(doc.campaignId)) {
+      ctx.rejected.push(rejection(doc.id, 'UNKNOWN_CAMPAIGN'));
+      continue;
+    }
+    let merged = mergeCampaignParticipation(master && withoutSeq(master), { ...withoutSeq(doc), _deleted: false });
+    if (merged.status === 'SHARED' && !merged.sharedAt) merged = { ...merged, sharedAt: ctx.now };
+    let current = master;
+    if (!master || !sameDocument(master, merged)) current = store(ctx, 'campaign-participations', merged, true);
+    if (current && !sameDocument(current, doc)) ctx.conflicts.push(current);
+  }
+}
+
+export function pushUserTutorials(ctx: PushContext, docs: UserTutorialDoc[]): void {
+  for (const doc of docs) {
+    if (doc.id !== userTutorialId(doc.userId, doc.tutorialId)) {
+      ctx.rejected.push(rejection(doc.id, 'INVALID_DOCUMENT', "L'identifiant doit valoir « utilisateur:tutoriel »."));
+      continue;
+    }
+    if (!ctx.index.tutorialsById.has(doc.tutorialId)) {
+      ctx.rejected.push(rejection(doc.id, 'UNKNOWN_TUTORIAL'));
+      continue;
+    }
+    const master = readDocument(ctx.db, 'user-tutorials', doc.id);
+    const merged = mergeUserTutorial(master && withoutSeq(master), withoutSeq(doc));
+    let current = master;
+    if (!master || !sameDocument(master, merged)) current = store(ctx, 'user-tutorials', merged, true);
+    if (current && !sameDocument(current, doc)) ctx.conflicts.push(current);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Recomputes what the node derives from an assessment's stored answers (inside the push transaction):
+ * superseded flags, the assessment's knowledge elements (table knowledge_elements) and its state
+ * (completed when the engine has nothing left to ask, completedAt = the last effective answer).
+ * Then the user's LATER assessments are recomputed too, since their knowledge reuse depends on this
+ * one's KEs. Derived changes get a new serverSeq so they flow back on pull; they are not forwarded
+ * (central derives them itself from the same answers).
+ */
+import { sql } from './statements';
+import type { PackIndex } from '../../../shared/src/model/pack-index';
+import type { KnowledgeElement } from '../../../shared/src/model/types';
+import { resetKnowledgeElements } from '../../../shared/src/scoring/knowledge-elements';
+import { deriveAssessment, previousKnowledgeElementsFor } from '../../../shared/src/sync/derive-assessment';
+import type { AssessmentDoc } from '../../../shared/src/sync/protocol';
+import type { Db } from '../db/database';
+import { assessmentScope } from './assessment-scope';
+import { answersOfAssessment, readDocument } from './document-store';
+import { store, type PushContext } from './push-context';
+
+interface KeRow {
+  id: string; user_id: string; assessment_id: string; answer_id: string; skill_id: string; competence_id: string;
+  status: KnowledgeElement['status']; source: KnowledgeElement['source']; earned_pix: number; created_at: string;
+}
+
+function userKnowledgeElements(db: Db, userId: string): KnowledgeElement[] {
+  return (sql(db, 'SELECT * FROM knowledge_elements WHERE user_id = ?').all(userId) as KeRow[]).map((r) => ({
+    id: r.id, userId: r.user_id, assessmentId: r.assessment_id, answerId: r.answer_id, skillId: r.skill_id, competenceId: r.competence_id,
+    status: r.status, source: r.source, earnedPix: r.earned_pix, createdAt: r.created_at,
+  }));
+}
+
+/** Writes only the difference: most pushes add a few KEs to an assessment that already has many. */
+function replaceKnowledgeElements(db: Db, existing: KnowledgeElement[], kes: KnowledgeElement[]): void {
+  const key = (ke: KnowledgeElement) => `${ke.status}|${ke.source}|${ke.earnedPix}|${ke.createdAt}|${ke.skillId}|${ke.answerId}`;
+  const before = new Map(existing.map((ke) => [ke.id, key(ke)]));
+  const after = new Set(kes.map((ke) => ke.id));
+  for (const ke of existing) if (!after.has(ke.id)) sql(db, 'DELETE FROM knowledge_elements WHERE id = ?').run(ke.id);
+  const upsert = sql(
+    db,
+    `INSERT OR REPLACE INTO knowledge_elements (id, user_id, assessment_id, answer_id, skill_id, competence_id, status, source, earned_pix, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const ke of kes) {
+    if (before.get(ke.id) === key(ke)) continue;
+    upsert.run(ke.id, ke.userId, ke.assessmentId, ke.answerId, ke.skillId, ke.competenceId, ke.status, ke.source, ke.earnedPix, ke.createdAt);
+  }
+}
+
+function rederiveOne(ctx: PushContext, index: PackIndex, assessment: AssessmentDoc): void {
+  const scope = assessmentScope(ctx.db, index, assessment);
+  if (!scope.ok) return;
+  const answers = answersOfAssessment(ctx.db, assessment.id);
+  const createdAtById = new Map(
+    (sql(ctx.db, 'SELECT id, created_at FROM assessments WHERE user_id = ?').all(assessment.userId) as { id: string; created_at: string }[]).map(
+      (r) => [r.id, r.created_at],
+    ),
+  );
+  const userKes = userKnowledgeElements(ctx.db, assessment.userId);
+  const previous = previousKnowledgeElementsFor(assessment, userKes, (id) => createdAtById.get(id));
+  const derived = deriveAssessment(index, { assessment, targetSkillIds: scope.targetSkillIds, previousKnowledgeElements: previous, answers });
+
+  for (const answer of answers) {
+    const superseded = derived.superseded.has(answer.id);
+    if ((answer.superseded ?? false) !== superseded) store(ctx, 'answers', { ...answer, superseded, updatedAt: ctx.now }, false);
+  }
+  // "Réinitialiser" (§2.4): a reset KE, at resetAt, for every skill of the competence known before it.
+  const resets =
+    assessment.resetAt && assessment.competenceId
+      ? resetKnowledgeElements(
+          userKes.filter((ke) => ke.status !== 'reset' && Date.parse(ke.createdAt) <= Date.parse(assessment.resetAt as string)).concat(derived.knowledgeElements),
+          assessment.competenceId,
+          assessment.resetAt,
+        ).map((ke) => ({ ...ke, assessmentId: assessment.id }))
+      : [];
+  replaceKnowledgeElements(ctx.db, userKes.filter((ke) => ke.assessmentId === assessment.id), [...derived.knowledgeElements, ...resets]);
+  // Completion is final: a later, earlier-dated answer never reopens the assessment.
+  if (derived.done && assessment.state !== 'completed') {
+    store(ctx, 'assessments', { ...assessment, state: 'completed', completedAt: derived.completedAt ?? ctx.now, updatedAt: ctx.now }, false);
+  }
+}
+
+export function rederiveAssessment(ctx: PushContext, assessment: AssessmentDoc): void {
+  rederiveOne(ctx, ctx.index, assessment);
+  const later = sql(ctx.db, 
+      `SELECT a.id FROM assessments a WHERE a.user_id = ? AND a.id <> ? AND a.created_at > ?
+       AND EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = a.id) ORDER BY a.created_at, a.id`,
+    )
+    .all(assessment.userId, assessment.id, assessment.createdAt) as { id: string }[];
+  for (const { id } of later) {
+    const doc = readDocument(ctx.db, 'assessments', id);
+    if (doc) rederiveOne(ctx, ctx.index, doc);
+  }
+}

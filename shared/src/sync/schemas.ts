@@ -1,0 +1,112 @@
+/**
+ * zod schemas of the replication protocol (protocol.ts): the node validates every request with them,
+ * the client parses every response with them before writing to its local store. Envelopes (query,
+ * push body) are validated whole (malformed → 400); each pushed document is validated on its own so
+ * one bad row is rejected without blocking the batch.
+ */
+import * as z from 'zod/mini';
+import { answerStatusSchema } from '../model/schemas';
+import { PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX, PUSH_ROWS_MAX, type SyncCollection } from './protocol';
+
+const id = z.string().check(z.minLength(1, 'identifiant vide'), z.maxLength(200, 'identifiant trop long'));
+const isoDate = z.iso.datetime({ offset: true, error: 'date ISO 8601 attendue' });
+const meta = {
+  updatedAt: isoDate,
+  _deleted: z._default(z.boolean(), false),
+  serverSeq: z.optional(z.number()),
+};
+
+export const answerDocSchema = z.object({
+  id, userId: id, assessmentId: id, challengeId: id,
+  value: z.string().check(z.maxLength(20_000, 'réponse trop longue')),
+  timeout: z.nullable(z.number()),
+  focusedOut: z.boolean(),
+  timeSpent: z.number().check(z.gte(0, 'durée négative')),
+  createdAt: isoDate,
+  result: answerStatusSchema,
+  resultDetails: z.optional(z.record(z.string(), z.boolean())),
+  clientResult: z.optional(answerStatusSchema),
+  superseded: z.optional(z.boolean()),
+  ...meta,
+});
+
+export const assessmentDocSchema = z.object({
+  id, userId: id,
+  type: z.enum(['COMPETENCE_EVALUATION', 'CAMPAIGN', 'CERTIFICATION', 'PREVIEW']),
+  state: z.enum(['started', 'completed', 'aborted']),
+  method: z.enum(['SMART_RANDOM', 'FLASH', 'CERTIFICATION_V2', 'BAYES']),
+  competenceId: z.optional(id),
+  campaignParticipationId: z.optional(id),
+  certificationCourseId: z.optional(id),
+  isImproving: z.optional(z.boolean()),
+  resetAt: z.optional(isoDate),
+  createdAt: isoDate,
+  completedAt: z.optional(isoDate),
+  ...meta,
+});
+
+export const campaignParticipationDocSchema = z.object({
+  id, campaignId: id, userId: id,
+  status: z.enum(['STARTED', 'TO_SHARE', 'SHARED']),
+  participantExternalId: z.nullable(z.string().check(z.maxLength(255))),
+  createdAt: isoDate,
+  sharedAt: z.nullable(isoDate),
+  ...meta,
+});
+
+export const userTutorialDocSchema = z.object({
+  id, userId: id, tutorialId: id,
+  saved: z.boolean(),
+  useful: z.nullable(z.boolean()),
+  ...meta,
+});
+
+export const docSchemas = {
+  answers: answerDocSchema,
+  assessments: assessmentDocSchema,
+  'campaign-participations': campaignParticipationDocSchema,
+  'user-tutorials': userTutorialDocSchema,
+} as const satisfies Record<SyncCollection, z.ZodMiniType>;
+
+export const syncCollectionSchema = z.enum(['campaign-participations', 'assessments', 'answers', 'user-tutorials']);
+
+/** Query of a pull; numbers arrive as text. A missing seq starts from the beginning. */
+export const pullQuerySchema = z.object({
+  seq: z._default(z.coerce.number().check(z.int('entier attendu'), z.gte(0, 'seq négatif')), 0),
+  id: z._default(z.string().check(z.maxLength(200)), ''),
+  limit: z._default(
+    z.coerce.number().check(z.int('entier attendu'), z.gte(1, 'limite ≥ 1'), z.lte(PULL_LIMIT_MAX, `limite ≤ ${PULL_LIMIT_MAX}`)),
+    PULL_LIMIT_DEFAULT,
+  ),
+});
+
+const pushRowSchema = z.object({
+  assumedMasterState: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  newDocumentState: z.record(z.string(), z.unknown()),
+});
+
+/** A push envelope; documents are checked one by one with docSchemas. */
+export const pushRequestSchema = z.object({
+  rows: z.array(pushRowSchema).check(z.maxLength(PUSH_ROWS_MAX, `au plus ${PUSH_ROWS_MAX} lignes par envoi`)),
+});
+
+export const checkpointSchema = z.object({ seq: z.number(), id: z.string() });
+
+export const rejectedRowSchema = z.object({
+  id: z.string(),
+  code: z.enum([
+    'FORBIDDEN', 'INVALID_DOCUMENT', 'IMMUTABLE_DOCUMENT', 'UNKNOWN_ASSESSMENT', 'UNKNOWN_PARTICIPATION', 'UNKNOWN_CAMPAIGN',
+    'UNKNOWN_COMPETENCE', 'UNKNOWN_TUTORIAL', 'UNKNOWN_CHALLENGE', 'CHALLENGE_OUTSIDE_ASSESSMENT', 'ANSWER_AFTER_COMPLETION',
+  ]),
+  message: z.string(),
+  retryable: z.boolean(),
+});
+
+/** Response schemas, for the client (and the relay's forwarder) to parse what a node answers. */
+export function pullResponseSchema<T extends z.ZodMiniType>(doc: T) {
+  return z.object({ documents: z.array(doc), checkpoint: z.nullable(checkpointSchema) });
+}
+
+export function pushResponseSchema<T extends z.ZodMiniType>(doc: T) {
+  return z.object({ conflicts: z.array(doc), rejected: z.array(rejectedRowSchema) });
+}
