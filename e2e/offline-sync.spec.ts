@@ -36,8 +36,8 @@ async function startCompetence(page: Page, index: string) {
 test('10 answers offline, two reloads, back online: the node holds them all with the device results', async ({ page, context, request }) => {
   test.setTimeout(180_000);
   const challenges = await loadChallenges(request);
-  await loginAs(page, 'eleve@demo.pix');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  await loginAs(page, 'adam.benali0504');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Adam');
   await waitForOfflineReady(page);
   await startCompetence(page, '1.2');
   const expected = new Map<string, string>();

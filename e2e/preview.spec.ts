@@ -37,7 +37,7 @@ test('a teacher previews a competence, answers a QCU with its solution and sees 
 
 test('the preview is refused to a pupil', async ({ page }) => {
   await loginAs(page, 'eleve@demo.pix');
-  await expect(page.getByTestId('competence-card').first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
   await page.goto('/apercu/1.1');
   await expect(page.getByText("L'aperçu du contenu est réservé aux enseignants.")).toBeVisible();
 });

@@ -9,8 +9,8 @@ import { loginAs } from './support/pupil';
 test('a pupil runs a competence evaluation to its end', async ({ page, request }) => {
   test.setTimeout(180_000);
   const challenges = await loadChallenges(request);
-  await loginAs(page, 'eleve@demo.pix');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa, découvrez votre tableau de bord');
+  await loginAs(page, 'ines.moreau2701');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Inès, découvrez votre tableau de bord');
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
 
   await page.getByRole('link', { name: 'Compétences' }).first().click();

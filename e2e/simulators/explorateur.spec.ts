@@ -5,26 +5,16 @@
  * post its answer. No request may leave 127.0.0.1.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { openSimulatorOffline, postedAnswers } from '../support/simulator';
 
 interface Posted { from?: string; type?: string; answer?: string }
 
-async function open(page: Page, scenario: string): Promise<string[]> {
-  const external: string[] = [];
-  page.on('request', (req) => {
-    const host = new URL(req.url()).hostname;
-    if (host !== '127.0.0.1' && host !== 'localhost') external.push(req.url());
-  });
-  await page.goto(`/simulators/explorateur/index.html?scenario=${scenario}`);
-  await page.context().setOffline(true);
-  await page.evaluate(() => {
-    const w = window as unknown as { __answers?: unknown[] };
-    window.addEventListener('message', (e) => { w.__answers = [...(w.__answers ?? []), e.data]; });
-  });
-  return external;
+function open(page: Page, scenario: string): Promise<string[]> {
+  return openSimulatorOffline(page, 'explorateur', scenario);
 }
 
-async function answers(page: Page): Promise<Posted[]> {
-  return page.evaluate(() => ((window as unknown as { __answers?: Posted[] }).__answers ?? []));
+function answers(page: Page): Promise<Posted[]> {
+  return postedAnswers<Posted>(page);
 }
 
 const tree = (page: Page) => page.getByRole('navigation', { name: 'Arborescence des dossiers' });

@@ -4,28 +4,17 @@
  * simulator posts its answer when it validates itself, and no request leaves 127.0.0.1.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { openSimulatorOffline, postedAnswers } from '../support/simulator';
 
-const SIM = '/simulators/messagerie/index.html';
 
 interface SimMessage { from?: string; type?: string; answer?: string }
 
-async function open(page: Page, scenario: string): Promise<string[]> {
-  const external: string[] = [];
-  page.on('request', (req) => {
-    const host = new URL(req.url()).hostname;
-    if (host !== '127.0.0.1' && host !== 'localhost') external.push(req.url());
-  });
-  await page.goto(`${SIM}?scenario=${scenario}`);
-  await page.context().setOffline(true);
-  await page.evaluate(() => {
-    const w = window as unknown as { __answers?: unknown[] };
-    window.addEventListener('message', (e) => { w.__answers = [...(w.__answers ?? []), e.data]; });
-  });
-  return external;
+function open(page: Page, scenario: string): Promise<string[]> {
+  return openSimulatorOffline(page, 'messagerie', scenario);
 }
 
-async function answers(page: Page): Promise<SimMessage[]> {
-  return page.evaluate(() => ((window as unknown as { __answers?: SimMessage[] }).__answers ?? []));
+function answers(page: Page): Promise<SimMessage[]> {
+  return postedAnswers<SimMessage>(page);
 }
 
 const list = (page: Page) => page.getByRole('region', { name: 'Liste des messages' });
@@ -58,13 +47,13 @@ test('repondre-tous : « Répondre à tous » remplit À et Cc et poste le nombr
   await expect(page.getByLabel('À', { exact: true })).toHaveValue(
     'c.leroy@clg-vercors.fr, karim.benali@clg-vercors.fr, jade.lambert@clg-vercors.fr, nael.fontaine@clg-vercors.fr');
   await expect(page.getByLabel('Cc', { exact: true })).toHaveValue('s.haddad@clg-vercors.fr, p.dubois@clg-vercors.fr');
-  expect(await answers(page)).toEqual([{ from: 'pix-simulator', type: 'answer', answer: '6' }]);
+  await expect.poll(() => answers(page)).toEqual([{ from: 'pix-simulator', type: 'answer', answer: '6' }]);
   // A plain reply does not post anything.
   await page.getByRole('button', { name: 'Annuler' }).click();
   await list(page).getByRole('button', { name: /costumes/ }).click();
   await page.getByRole('button', { name: 'Répondre', exact: true }).click();
   await expect(page.getByLabel('Cc', { exact: true })).toHaveValue('');
-  expect(await answers(page)).toHaveLength(1);
+  await expect.poll(() => answers(page)).toHaveLength(1);
   expect(external).toEqual([]);
 });
 
@@ -119,7 +108,7 @@ test('hameconnage : signaler le faux message poste le domaine de son expéditeur
   await expect(view(page)).toContainText('remboursement@impots-gouv-fr.info');
   await page.getByRole('button', { name: 'Signaler comme indésirable' }).click();
   await expect(view(page)).toContainText('Message déplacé dans Indésirables.');
-  expect(await answers(page)).toEqual([{ from: 'pix-simulator', type: 'answer', answer: 'impots-gouv-fr.info' }]);
+  await expect.poll(() => answers(page)).toEqual([{ from: 'pix-simulator', type: 'answer', answer: 'impots-gouv-fr.info' }]);
   await page.getByRole('navigation', { name: 'Dossiers' }).getByRole('button', { name: /Indésirables/ }).click();
   await expect(list(page)).toContainText('remboursement');
   expect(external).toEqual([]);

@@ -3,26 +3,15 @@
  * is solved with keyboard and mouse while the browser is offline, and no request may leave 127.0.0.1.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { openSimulatorOffline, postedAnswers } from '../support/simulator';
 
 type Posted = { from: string; type: string; answer: string };
 
-async function open(page: Page, scenario: string): Promise<string[]> {
-  const outside: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1') outside.push(r.url());
-  });
-  await page.goto(`/simulators/moteur-recherche/index.html?scenario=${scenario}`);
-  await page.context().setOffline(true);
-  await page.evaluate(() => {
-    const w = window as unknown as { __answers?: unknown[] };
-    window.addEventListener('message', (e) => { w.__answers = [...(w.__answers ?? []), e.data]; });
-  });
-  return outside;
+function open(page: Page, scenario: string): Promise<string[]> {
+  return openSimulatorOffline(page, 'moteur-recherche', scenario);
 }
 
-const answers = (page: Page): Promise<Posted[]> =>
-  page.evaluate(() => ((window as unknown as { __answers?: Posted[] }).__answers ?? []));
+const answers = (page: Page): Promise<Posted[]> => postedAnswers<Posted>(page);
 
 async function search(page: Page, query: string): Promise<void> {
   const box = page.getByRole('searchbox', { name: 'Rechercher sur Trouvetou' });

@@ -5,31 +5,17 @@
  * solution written in content/competences/3.4-programmer.yaml. No request may leave 127.0.0.1.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { openSimulatorOffline, postedAnswers } from '../support/simulator';
 
 type Posted = { from: string; type: string; answer: string };
-type AnswerWindow = { __answers?: Posted[] };
 
-const URL_BASE = '/simulators/programmation/index.html?scenario=';
 
-async function open(page: Page, scenario: string): Promise<string[]> {
-  const foreign: string[] = [];
-  page.on('request', (r) => {
-    const host = new URL(r.url()).hostname;
-    if (host !== '127.0.0.1') foreign.push(r.url());
-  });
-  await page.goto(URL_BASE + scenario);
-  await page.context().setOffline(true);
-  await page.evaluate(() => {
-    window.addEventListener('message', (e: MessageEvent<Posted>) => {
-      const w = window as unknown as AnswerWindow;
-      w.__answers = [...(w.__answers ?? []), e.data];
-    });
-  });
-  return foreign;
+function open(page: Page, scenario: string): Promise<string[]> {
+  return openSimulatorOffline(page, 'programmation', scenario);
 }
 
-async function answers(page: Page): Promise<Posted[]> {
-  return page.evaluate(() => (window as unknown as AnswerWindow).__answers ?? []);
+function answers(page: Page): Promise<Posted[]> {
+  return postedAnswers<Posted>(page);
 }
 
 /** Adds a « répéter n fois » block: choose n in the list, then click the button. */

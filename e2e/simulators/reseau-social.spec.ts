@@ -4,25 +4,15 @@
  * simulator validates itself) is checked. No request may leave 127.0.0.1.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { openSimulatorOffline, postedAnswers } from '../support/simulator';
 
 interface Posted { from: string; type: string; answer: string }
 
-async function open(page: Page, scenario: string): Promise<string[]> {
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`/simulators/reseau-social/index.html?scenario=${scenario}`);
-  await page.context().setOffline(true);
-  await page.evaluate(() => {
-    const w = window as unknown as { __answers?: unknown[] };
-    window.addEventListener('message', (e) => {
-      w.__answers = [...(w.__answers ?? []), e.data];
-    });
-  });
-  return requests;
+function open(page: Page, scenario: string): Promise<string[]> {
+  return openSimulatorOffline(page, 'reseau-social', scenario);
 }
 
-const answers = (page: Page): Promise<Posted[]> =>
-  page.evaluate(() => ((window as unknown as { __answers?: Posted[] }).__answers ?? []));
+const answers = (page: Page): Promise<Posted[]> => postedAnswers<Posted>(page);
 
 function expectLocalOnly(requests: string[]): void {
   expect(requests.length).toBeGreaterThan(0);
@@ -76,7 +66,7 @@ for (const mission of settingsMissions) {
     await openPrivacyTabWithKeyboard(page);
     await mission.act(page);
     await expect(page.getByRole('status')).toContainText(`Code de validation : ${mission.code}`);
-    expect(await answers(page)).toEqual([{ from: 'pix-simulator', type: 'answer', answer: mission.code }]);
+    await expect.poll(() => answers(page)).toEqual([{ from: 'pix-simulator', type: 'answer', answer: mission.code }]);
     expectLocalOnly(requests);
   });
 }
@@ -128,7 +118,7 @@ test('réseau social : profil protégé (plus rien de public) → OK-PROFIL-PROT
   await page.getByLabel('Visible par (publication du 3 juillet)').selectOption('amis');
   await page.getByLabel('Visible par (publication du 28 février)').selectOption('amis');
   await expect(page.getByRole('status')).toContainText('Code de validation : OK-PROFIL-PROTEGE');
-  expect(await answers(page)).toEqual([{ from: 'pix-simulator', type: 'answer', answer: 'OK-PROFIL-PROTEGE' }]);
+  await expect.poll(() => answers(page)).toEqual([{ from: 'pix-simulator', type: 'answer', answer: 'OK-PROFIL-PROTEGE' }]);
 
   await page.getByRole('tab', { name: 'Mon profil' }).click();
   await page.getByRole('button', { name: 'Voir mon profil en tant que public' }).click();

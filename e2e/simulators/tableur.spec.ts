@@ -3,26 +3,15 @@
  * on each scenario used by a challenge, with the browser offline and no request leaving 127.0.0.1.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { openSimulatorOffline, postedAnswers } from '../support/simulator';
 
 type Posted = { from: string; type: string; answer: string };
 
-async function open(page: Page, scenario: string): Promise<string[]> {
-  const outside: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1') outside.push(r.url());
-  });
-  await page.goto(`/simulators/tableur/index.html?scenario=${scenario}`);
-  await page.context().setOffline(true);
-  await page.evaluate(() => {
-    const w = window as unknown as { __answers?: unknown[] };
-    window.addEventListener('message', (e) => { w.__answers = [...(w.__answers ?? []), e.data]; });
-  });
-  return outside;
+function open(page: Page, scenario: string): Promise<string[]> {
+  return openSimulatorOffline(page, 'tableur', scenario);
 }
 
-const answers = (page: Page): Promise<Posted[]> =>
-  page.evaluate(() => ((window as unknown as { __answers?: Posted[] }).__answers ?? []));
+const answers = (page: Page): Promise<Posted[]> => postedAnswers<Posted>(page);
 
 /** A cell by its name, e.g. "F2" (columns A.., rows from 1). */
 const cell = (page: Page, name: string) => {

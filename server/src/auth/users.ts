@@ -1,4 +1,5 @@
 /** Users, their organisations and certification centres, as the API shows them. */
+import type { Me } from '../../../shared/src/accounts/me';
 import type { Db } from '../db/database';
 
 export interface UserRow {
@@ -11,16 +12,7 @@ export interface UserRow {
   birthdate: string | null;
 }
 
-export interface Me {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  username: string | null;
-  organizations: { id: string; name: string; type: string; role: 'ADMIN' | 'MEMBER' }[];
-  certificationCenters: { id: string; name: string; role: 'ADMIN' | 'MEMBER' }[];
-  learnerOf: { organizationId: string; organizationName: string; division: string | null }[];
-}
+export type { Me };
 
 /** Login by e-mail (case-insensitive) or username. */
 export function findUserByLogin(db: Db, login: string): UserRow | undefined {
