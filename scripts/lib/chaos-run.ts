@@ -1,9 +1,11 @@
 /**
  * The fault scenario behind `npm run chaos` (and its short vitest variant): central and a relay as
  * child processes on loopback with temporary data folders; simulated pupils push their answers to the
- * relay in random batches (sometimes twice) while the relay is SIGKILLed and central restarted; then
- * the relay's outbox must drain and central must hold exactly the answers sent, with the results the
- * shared matcher gives, no duplicate, no loss.
+ * relay in random batches (sometimes twice) while the relay is SIGKILLed and central restarted; some
+ * of them ("home pupils") play every other assessment at home, directly on central. Then the relay's
+ * outbox must drain, central must hold exactly the answers sent, and the relay too (home answers come
+ * down through its downward replicator), with the results the shared matcher gives, no duplicate, no
+ * loss, and nothing played at home sent back up by the relay.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +26,8 @@ export interface ChaosOptions {
   answersPerPupil: number;
   relayKills: number;
   centralRestarts: number;
+  /** among the pupils, how many play every other assessment at home on central (default 0) */
+  homePupils?: number;
   seed: string;
   /** whole run, including the final drain */
   timeoutMs: number;
@@ -33,6 +37,13 @@ export interface ChaosOptions {
 export interface ChaosSummary {
   answersSent: number;
   answersAtCentral: number;
+  /** answers played at home, on central */
+  homeAnswers: number;
+  /** answers sent (school and home) that the relay holds at the end */
+  answersAtRelay: number;
+  wrongResultsAtRelay: number;
+  /** relay outbox rows for documents played at home: must be 0 (no echo) */
+  echoed: number;
   duplicates: number;
   lost: number;
   wrongResults: number;
@@ -122,9 +133,16 @@ async function pushUntilAccepted(url: () => string, token: string, collection: S
   return 0;
 }
 
-async function playPupil(plan: PupilPlan, url: () => string, token: string, deadline: number, rng: Rng): Promise<number> {
+interface Endpoint {
+  url: () => string;
+  token: string;
+}
+
+/** Plays the plan; a home pupil plays assessments 1, 3, 5… on central, the others at school. */
+async function playPupil(plan: PupilPlan, school: Endpoint, home: Endpoint | null, deadline: number, rng: Rng): Promise<number> {
   let refused = 0;
-  for (const assessment of plan.assessments) {
+  for (const [i, assessment] of plan.assessments.entries()) {
+    const { url, token } = home && i % 2 === 1 ? home : school;
     refused += await pushUntilAccepted(url, token, 'assessments', [assessment], deadline, rng);
     const answers = plan.answers.filter((a) => a.assessmentId === assessment.id);
     let previous: SyncDoc[] = [];
@@ -140,6 +158,21 @@ async function playPupil(plan: PupilPlan, url: () => string, token: string, dead
     }
   }
   return refused;
+}
+
+/** Home assessments and answers of a plan (played on central). */
+function homeDocIds(plan: PupilPlan): string[] {
+  const home = new Set(plan.assessments.filter((_, i) => i % 2 === 1).map((a) => a.id));
+  return [...home, ...plan.answers.filter((a) => home.has(a.assessmentId)).map((a) => a.id)];
+}
+
+function answersIn(dbFile: string): { id: string; assessment_id: string; challenge_id: string; result: string }[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare('SELECT id, assessment_id, challenge_id, result FROM answers').all() as { id: string; assessment_id: string; challenge_id: string; result: string }[];
+  } finally {
+    db.close();
+  }
 }
 
 async function health(url: string): Promise<{ outboxPending?: number; upstreamReachable?: boolean | null } | undefined> {
@@ -169,12 +202,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
     let relay: NodeProcess = await startRelay();
     log(`central ${central.url}, relay ${relay.url}`);
 
+    const homePupils = Math.min(options.homePupils ?? 0, options.pupils);
     const tokens = await Promise.all(school.pupils.map((p) => loginOn(relay.url, p.login, deadline)));
+    const homeTokens = await Promise.all(school.pupils.slice(0, homePupils).map((p) => loginOn(central.url, p.login, deadline)));
     const plans = school.pupils.map((p, i) => planPupil(index, p.userId, options.answersPerPupil, rng.fork(`pupil-${i}`), new Date(Date.UTC(2026, 10, 23, 8, 0, i))));
     const relayUrl = () => relay.url;
+    const centralUrl = () => central.url;
+    const homeIds = new Set(plans.slice(0, homePupils).flatMap(homeDocIds));
 
     let pupilsDone = false;
-    const playing = Promise.all(plans.map((plan, i) => playPupil(plan, relayUrl, tokens[i], deadline, rng.fork(`push-${i}`)))).finally(() => {
+    const playing = Promise.all(
+      plans.map((plan, i) =>
+        playPupil(plan, { url: relayUrl, token: tokens[i] }, i < homePupils ? { url: centralUrl, token: homeTokens[i] } : null, deadline, rng.fork(`push-${i}`)),
+      ),
+    ).finally(() => {
       pupilsDone = true;
     });
 
@@ -201,31 +242,34 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
       }
     }
     const refusedByRelay = (await playing).reduce((n, r) => n + r, 0);
-    log('pupils done; waiting for the outbox to drain');
+    log('pupils done; waiting for the outbox to drain and the home answers to reach the relay');
+    const expected = new Map(plans.flatMap((p) => [...p.expected]));
     await waitForHealth(relay.url, 10_000);
     while (Date.now() < deadline) {
       const h = await health(relay.url);
-      if (h && h.outboxPending === 0) break;
+      if (h && h.outboxPending === 0 && answersIn(join(relayDir, 'pix.sqlite')).filter((r) => expected.has(r.id)).length === expected.size) break;
       await sleep(200);
     }
     await stopNode(relay, 'SIGTERM');
     await stopNode(central, 'SIGTERM');
 
-    const expected = new Map(plans.flatMap((p) => [...p.expected]));
-    const centralDb = new Database(join(centralDir, 'pix.sqlite'), { readonly: true });
-    const rows = centralDb.prepare('SELECT id, assessment_id, challenge_id, result FROM answers').all() as {
-      id: string; assessment_id: string; challenge_id: string; result: string;
-    }[];
-    centralDb.close();
+    const rows = answersIn(join(centralDir, 'pix.sqlite'));
+    const relayRows = answersIn(join(relayDir, 'pix.sqlite'));
     const relayDb = new Database(join(relayDir, 'pix.sqlite'), { readonly: true });
     const rejectedByCentral = (relayDb.prepare('SELECT count(*) AS n FROM outbox WHERE rejected_code IS NOT NULL').get() as { n: number }).n;
+    const outboxDocs = (relayDb.prepare('SELECT doc_id FROM outbox').all() as { doc_id: string }[]).map((r) => r.doc_id);
     relayDb.close();
+    const atRelay = relayRows.filter((r) => expected.has(r.id));
     const pairs = new Map<string, number>();
     for (const row of rows) pairs.set(`${row.assessment_id}|${row.challenge_id}`, (pairs.get(`${row.assessment_id}|${row.challenge_id}`) ?? 0) + 1);
     const atCentral = rows.filter((r) => expected.has(r.id));
     return {
       answersSent: expected.size,
       answersAtCentral: atCentral.length,
+      homeAnswers: [...expected.keys()].filter((id) => homeIds.has(id)).length,
+      answersAtRelay: atRelay.length,
+      wrongResultsAtRelay: atRelay.filter((r) => r.result !== expected.get(r.id)).length,
+      echoed: outboxDocs.filter((id) => homeIds.has(id)).length,
       duplicates: rows.length - atCentral.length + [...pairs.values()].reduce((n, c) => n + c - 1, 0),
       lost: [...expected.keys()].filter((id) => !rows.some((r) => r.id === id)).length,
       wrongResults: atCentral.filter((r) => r.result !== expected.get(r.id)).length,

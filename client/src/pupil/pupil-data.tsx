@@ -35,6 +35,8 @@ export interface PupilData {
   sync: SyncHandle | null;
   /** the node refused the session (expired): the pupil keeps working, but must log in again to sync */
   sessionExpired: boolean;
+  /** the local database has been read once (until then the lists above are empty, not known to be empty) */
+  ready: boolean;
 }
 
 const Context = createContext<PupilData | null>(null);
@@ -63,10 +65,21 @@ export function PupilProvider(props: { db: PupilDatabase; profile: ProfileDoc; c
     loadContentPack().then(setIndex, (e: Error) => setPackError(e.message));
   }, []);
 
-  const answers = useObservable(() => db.answers.find({ sort: [{ createdAt: 'asc' }] }).$.pipe(mapJson<AnswerDoc>()), [], [db]);
-  const assessments = useObservable(() => db.assessments.find().$.pipe(mapJson<AssessmentDoc>()), [], [db]);
-  const participations = useObservable(() => db.participations.find().$.pipe(mapJson<CampaignParticipationDoc>()), [], [db]);
-  const tutorials = useObservable(() => db.tutorials.find().$.pipe(mapJson<UserTutorialDoc>()), [], [db]);
+  // null until the local database has answered once: nothing derived is shown from a half-loaded state
+  // (an assessment resumed from empty answers would flash its first question).
+  const answersOrNull = useObservable<AnswerDoc[] | null>(() => db.answers.find({ sort: [{ createdAt: 'asc' }] }).$.pipe(mapJson<AnswerDoc>()), null, [db]);
+  const assessmentsOrNull = useObservable<AssessmentDoc[] | null>(() => db.assessments.find().$.pipe(mapJson<AssessmentDoc>()), null, [db]);
+  const participationsOrNull = useObservable<CampaignParticipationDoc[] | null>(
+    () => db.participations.find().$.pipe(mapJson<CampaignParticipationDoc>()),
+    null,
+    [db],
+  );
+  const tutorialsOrNull = useObservable<UserTutorialDoc[] | null>(() => db.tutorials.find().$.pipe(mapJson<UserTutorialDoc>()), null, [db]);
+  const ready = answersOrNull !== null && assessmentsOrNull !== null && participationsOrNull !== null && tutorialsOrNull !== null;
+  const answers = useMemo(() => answersOrNull ?? [], [answersOrNull]);
+  const assessments = useMemo(() => assessmentsOrNull ?? [], [assessmentsOrNull]);
+  const participations = useMemo(() => participationsOrNull ?? [], [participationsOrNull]);
+  const tutorials = useMemo(() => tutorialsOrNull ?? [], [tutorialsOrNull]);
 
   const targetSkillIdsOf = useMemo(() => {
     return (assessment: Assessment): string[] => {
@@ -88,7 +101,7 @@ export function PupilProvider(props: { db: PupilDatabase; profile: ProfileDoc; c
   );
 
   const value: PupilData = {
-    db, profile: props.profile, index, packError, answers, assessments, participations, tutorials, knowledge, cards, targetSkillIdsOf, sync, sessionExpired,
+    db, profile: props.profile, index, packError, answers, assessments, participations, tutorials, knowledge, cards, targetSkillIdsOf, sync, sessionExpired, ready,
   };
   return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }

@@ -1,13 +1,16 @@
 /**
- * The relay's background work: forward the outbox to central (woken by every accepted push, else
- * every `intervalMs`), with exponential backoff and jitter while central is unreachable, and pull the
- * organisation snapshot at start then every `snapshotEveryMs`. Both survive restarts by construction:
- * everything they need is in SQLite (outbox, settings). `stop()` waits for the pass in progress.
+ * The relay's background work, one pass at a time: pull the organisation snapshot at start then every
+ * `snapshotEveryMs`; forward the outbox to central (woken by every accepted push, else every
+ * `intervalMs`); pull what central holds for the school (downstream.ts: a pupil answered at home) every
+ * `downstreamEveryMs`. Exponential backoff and jitter while central is unreachable, whatever step
+ * failed. Everything survives restarts by construction: it is in SQLite (outbox, checkpoints,
+ * settings). `stop()` waits for the pass in progress.
  */
 import type { PackIndex } from '../../../shared/src/model/pack-index';
-import type { Db } from '../db/database';
+import { setSetting, type Db } from '../db/database';
 import type { SyncEvents } from '../sync/sync-events';
 import { backoffDelay, type BackoffOptions } from './backoff';
+import { pullDownstreamOnce, RELAY_ORGANIZATION_KEY } from './downstream';
 import { forwardOnce, UpstreamError, upstreamSignal, type Upstream } from './forwarder';
 import type { RelayState } from './relay-state';
 import { applySnapshot, snapshotSchema } from './snapshot';
@@ -26,7 +29,11 @@ export interface RelayLoopDeps {
 export interface RelayLoopOptions {
   intervalMs?: number;
   snapshotEveryMs?: number;
+  /** pause between two downward pulls (default 5 × intervalMs); 0: every pass */
+  downstreamEveryMs?: number;
   backoff?: BackoffOptions;
+  /** monotonic milliseconds for scheduling (default performance.now) */
+  clock?: () => number;
 }
 
 export interface RelayLoops {
@@ -45,17 +52,37 @@ export async function pullSnapshot(deps: RelayLoopDeps): Promise<void> {
   if (!response.ok) throw new UpstreamError(`instantané refusé par central (${response.status})`);
   const parsed = snapshotSchema.safeParse(await response.json());
   if (!parsed.success) throw new UpstreamError('instantané de central illisible');
-  if (deps.content && parsed.data.contentPackVersion && parsed.data.contentPackVersion !== deps.content.pack.version) {
-    deps.log(`relay: content pack ${deps.content.pack.version} differs from central's ${parsed.data.contentPackVersion}`);
-  }
+  noteContentVersion(deps, parsed.data.contentPackVersion);
   applySnapshot(deps.db, parsed.data, deps.log);
+  setSetting(deps.db, RELAY_ORGANIZATION_KEY, parsed.data.organization.id);
   deps.state.lastSnapshotAt = deps.now().toISOString();
+}
+
+/**
+ * Compares central's content pack version with the relay's: answers are re-scored with the relay's
+ * pack, so a difference can give a pupil another result or another next question than at home.
+ */
+function noteContentVersion(deps: RelayLoopDeps, central: string | null): void {
+  const local = deps.content?.pack.version ?? null;
+  const mismatch = central === null ? null : central !== local;
+  const changed = mismatch !== deps.state.contentVersionMismatch || central !== deps.state.centralContentVersion;
+  deps.state.centralContentVersion = central;
+  deps.state.contentVersionMismatch = mismatch;
+  if (mismatch && changed) {
+    deps.log(
+      `  ATTENTION : le contenu pédagogique du relais (version ${local ?? 'absente'}) diffère de celui du serveur central (version ${central}). ` +
+        'Les réponses sont recorrigées avec le contenu du relais : un élève peut obtenir un autre résultat ou une autre question ' +
+        "qu'à la maison. Mettez à jour le contenu du relais (content/dist/pack.json) puis redémarrez-le.",
+    );
+  }
 }
 
 export function startRelayLoops(deps: RelayLoopDeps, options: RelayLoopOptions = {}): RelayLoops {
   const intervalMs = options.intervalMs ?? 2_000;
   const snapshotEveryMs = options.snapshotEveryMs ?? 5 * 60_000;
+  const downstreamEveryMs = options.downstreamEveryMs ?? 5 * intervalMs;
   const backoff = options.backoff ?? { baseMs: 500, maxMs: 60_000 };
+  const clock = options.clock ?? (() => performance.now());
   const random = deps.random ?? Math.random;
   const stopping = new AbortController();
   deps = { ...deps, upstream: { ...deps.upstream, signal: stopping.signal } };
@@ -64,12 +91,23 @@ export function startRelayLoops(deps: RelayLoopDeps, options: RelayLoopOptions =
   let wake: () => void = () => {};
   let passWaiters: (() => void)[] = [];
   let lastSnapshotMs = -Infinity;
-  // A push that lands during a pass must not wait a whole interval.
+  let lastDownstreamMs = -Infinity;
+  // A push that lands during a pass must not wait a whole interval (our own announcements aside).
   let dirty = false;
+  let announcing = false;
   const unsubscribe = deps.events?.subscribe(() => {
+    if (announcing) return;
     dirty = true;
     wake();
   });
+  const announce = (userIds: ReadonlySet<string>) => {
+    announcing = true;
+    try {
+      deps.events?.publish(userIds);
+    } finally {
+      announcing = false;
+    }
+  };
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -90,6 +128,12 @@ export function startRelayLoops(deps: RelayLoopDeps, options: RelayLoopOptions =
       if (result.sent === 0) break;
       deps.state.lastForwardAt = deps.now().toISOString();
       if (result.forwarded === 0) break;
+    }
+    if (deps.content && !stopped && clock() - lastDownstreamMs >= downstreamEveryMs) {
+      const pulled = await pullDownstreamOnce({ db: deps.db, upstream: deps.upstream, index: deps.content, now: deps.now, log: deps.log, announce });
+      lastDownstreamMs = clock();
+      deps.state.lastPullAt = deps.now().toISOString();
+      deps.state.downstreamParked = pulled.parked;
     }
   }
 

@@ -1,52 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nextChallenge } from '../../../shared/src/engine/next-challenge';
-import { previousKnowledgeElementsFor } from '../../../shared/src/sync/derive-assessment';
-import type { AnswerDoc, AssessmentDoc } from '../../../shared/src/sync/protocol';
 import { challengeIdOf } from '../../../shared/src/testing/builders';
-import { targetSkillIdsOf } from '../../../shared/src/sync/derive-assessment';
-import { orderAssessmentAnswers } from '../../../shared/src/sync/merge';
-import { answerDoc, assessmentDoc, organizationIdOf, pullAll, push, testIndex, userIdOf } from '../sync/sync-fixtures';
+import { answerDoc, assessmentDoc, organizationIdOf, push, testIndex, userIdOf } from '../sync/sync-fixtures';
 import { testNode } from '../testing/test-node';
-import { forwardOnce, UpstreamError, type Upstream } from './forwarder';
+import { forwardOnce, UpstreamError } from './forwarder';
+import { centralAndRelay, classroomSession, nextStepOn } from './relay-fixtures';
 import { pullSnapshot, startRelayLoops } from './relay-loops';
-import { createRelayState } from './relay-state';
-
-type Node = Awaited<ReturnType<typeof testNode>>;
-
-/** Central (demo school) and an empty relay wired to it through an in-process fetch that can be cut. */
-async function centralAndRelay() {
-  const central = await testNode({ content: testIndex });
-  const relay = await testNode({ content: testIndex, mode: 'relay', demo: false });
-  const organizationId = organizationIdOf(central.db);
-  const admin = await central.login('prof@demo.pix');
-  const created = await central.app.request(`/api/organizations/${organizationId}/relay-tokens`, { method: 'POST', headers: admin });
-  expect(created.status).toBe(201);
-  const { token } = (await created.json()) as { token: string };
-  const link = { up: true, calls: 0 };
-  const fetchCentral: typeof fetch = async (input, init) => {
-    link.calls++;
-    if (!link.up) throw new TypeError('fetch failed (central arrêté)');
-    return central.app.request(String(input), init as RequestInit);
-  };
-  const upstream: Upstream = { url: 'http://central.test', token, fetch: fetchCentral };
-  const loopDeps = { db: relay.db, upstream, state: relay.relay ?? createRelayState(), now: () => new Date('2026-11-23T10:00:00.000Z'), log: () => {} };
-  return { central, relay, organizationId, token, link, upstream, loopDeps };
-}
-
-async function classroomSession(relay: Node, central: Node) {
-  const headers = await relay.login('eleve@demo.pix');
-  const userId = userIdOf(central.db, 'eleve@demo.pix');
-  const assessment = assessmentDoc({ userId });
-  await push(relay.app, headers, 'assessments', [assessment]);
-  const answers = [
-    answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@web', 2), createdAt: '2026-11-23T09:01:00.000Z' }),
-    answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@web', 3), value: '2', result: 'ok', createdAt: '2026-11-23T09:02:00.000Z' }),
-    answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@mail', 2), createdAt: '2026-11-23T09:03:00.000Z' }),
-  ];
-  const pushed = await push(relay.app, headers, 'answers', answers);
-  expect(pushed.body.rejected).toEqual([]);
-  return { headers, userId, assessment, answers };
-}
 
 describe('relay tokens and snapshot', () => {
   it('only an organisation ADMIN creates a relay token; it is shown once and stored hashed', async () => {
@@ -162,20 +120,8 @@ describe('home access', () => {
     const session = await classroomSession(relay, central);
     await forwardOnce(relay.db, upstream, loopDeps.now);
 
-    const nextOn = async (node: Node) => {
-      const headers = await node.login('eleve@demo.pix');
-      const [assessment] = await pullAll<AssessmentDoc>(node.app, headers, 'assessments');
-      const answers = (await pullAll<AnswerDoc>(node.app, headers, 'answers')).filter((a) => a.assessmentId === assessment.id);
-      const targetSkillIds = targetSkillIdsOf(testIndex, assessment) ?? [];
-      const step = nextChallenge(
-        testIndex,
-        { assessmentId: assessment.id, userId: assessment.userId, targetSkillIds, previousKnowledgeElements: previousKnowledgeElementsFor(assessment, [], () => undefined), method: assessment.method },
-        orderAssessmentAnswers(answers).effective,
-      );
-      return { step, results: answers.map((a) => [a.id, a.result]).sort() };
-    };
-    const atSchool = await nextOn(relay);
-    const atHome = await nextOn(central);
+    const atSchool = await nextStepOn(relay);
+    const atHome = await nextStepOn(central);
     expect(atHome.results).toHaveLength(session.answers.length);
     expect(atHome.results).toEqual(atSchool.results);
     expect(atHome.step.done).toBe(false);

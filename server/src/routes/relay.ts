@@ -3,7 +3,8 @@
  * - POST /api/organizations/:id/relay-tokens (organisation ADMIN, on central): creates a relay token,
  *   shown once;
  * - GET /api/relay/snapshot (relay token): what the school's relay needs to work offline;
- * - GET /api/relay/status (organisation ADMIN, on the relay): link state and pupils still waiting;
+ * - GET /api/relay/status (organisation ADMIN, on the relay): link state, downward pulls, content pack
+ *   versions (contentVersionMismatch) and pupils still waiting;
  * - GET /api/health on a relay adds outboxPending, lastForwardAt, upstreamReachable.
  */
 import { Hono } from 'hono';
@@ -86,6 +87,11 @@ export function relayRoutes(deps: AppDeps) {
       ...linkState(deps),
       lastSnapshotAt: deps.relay?.lastSnapshotAt ?? null,
       lastError: deps.relay?.lastError ?? null,
+      lastPullAt: deps.relay?.lastPullAt ?? null,
+      downstreamParked: deps.relay?.downstreamParked ?? 0,
+      contentVersion: deps.content?.pack.version ?? null,
+      centralContentVersion: deps.relay?.centralContentVersion ?? null,
+      contentVersionMismatch: deps.relay?.contentVersionMismatch ?? null,
       pupils,
     });
   });

@@ -4,9 +4,10 @@
  *
  * The Bayesian engine (ADR 0002) is the default only once it meets the issue-8 targets on the
  * simulator (exact level ≥ smart random, within one level ≥ 98 %, ≤ 0.75 × smart random's questions,
- * on competence evaluations and on each Parcours de rentrée). Measured 2026-11 (3 seeds × 1,000
- * learners): it asks fewer questions with an equal or better level, but not 25 % fewer and not
- * 98 % within one level on competence evaluations — so smart random stays the default.
+ * on competence evaluations and on each Parcours de rentrée). Measured (issue 8, second round, 3 seeds
+ * × 1,000 learners, ADR 0002): 41–45 % fewer questions in the Parcours 5e/4e and 32 % in 3e, but the
+ * exact-level rate is 0.5–0.6 point below smart random's in 5e and 4e, and on competence evaluations
+ * it asks 0.755× the questions with 93.8 % within one level (target 98 %) — so smart random stays.
  */
 import type { AssessmentMethod } from '../model/types';
 

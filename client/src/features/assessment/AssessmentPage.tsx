@@ -68,7 +68,7 @@ export function AssessmentPage(props: { assessmentId: string }) {
   }, [pupil.cards]);
 
   if (pupil.packError) return <div className="fr-alert fr-alert--error fr-my-4w"><p>{pupil.packError}</p></div>;
-  if (!index) return <p className="fr-py-6w">Chargement du test…</p>;
+  if (!index || !pupil.ready) return <p className="fr-py-6w">Chargement du test…</p>;
   if (!assessment) {
     return (
       <div className="fr-py-6w">

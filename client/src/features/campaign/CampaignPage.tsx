@@ -53,7 +53,7 @@ export function CampaignPage(props: { code: string }) {
       </div>
     );
   }
-  if (!campaign) return <p className="fr-py-6w">Chargement du parcours…</p>;
+  if (!campaign || !pupil.ready) return <p className="fr-py-6w">Chargement du parcours…</p>;
 
   const participation = pupil.participations
     .filter((p) => p.campaignId === campaign.id)

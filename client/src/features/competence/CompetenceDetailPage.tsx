@@ -15,7 +15,7 @@ export function CompetenceDetailPage(props: { competenceIndex: string }) {
   const pupil = usePupil();
   const [confirming, setConfirming] = useState(false);
   const { index } = pupil;
-  if (!index) return <p className="fr-py-6w">Chargement…</p>;
+  if (!index || !pupil.ready) return <p className="fr-py-6w">Chargement…</p>;
   const competence = index.pack.competences.find((c) => c.index === props.competenceIndex);
   if (!competence) {
     return (

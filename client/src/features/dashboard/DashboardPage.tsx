@@ -13,6 +13,7 @@ export const frenchDate = (iso: string) => new Date(iso).toLocaleDateString('fr-
 export function DashboardPage() {
   const pupil = usePupil();
   const { index } = pupil;
+  if (!pupil.ready) return <p className="fr-py-6w">Chargement…</p>;
   const started = pupil.assessments
     .filter((a) => a.state === 'started' && (a.type === 'CAMPAIGN' || a.type === 'COMPETENCE_EVALUATION'))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));

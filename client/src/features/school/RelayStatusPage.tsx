@@ -16,6 +16,10 @@ interface RelayStatus {
   upstreamReachable: boolean | null;
   lastSnapshotAt: string | null;
   lastError: string | null;
+  contentVersion?: string | null;
+  centralContentVersion?: string | null;
+  contentVersionMismatch?: boolean | null;
+  lastPullAt?: string | null;
   pupils: { name: string; division: string | null; pending: number }[];
 }
 
@@ -102,6 +106,15 @@ export function RelayStatusPage(props: { me: Pick<Me, 'organizations'> }) {
               <p className="fr-text--xs fr-mb-0">Comptes et parcours reçus du central : {when(status.lastSnapshotAt)}</p>
             </li>
           </ul>
+          {status.contentVersionMismatch && (
+            <div className="fr-alert fr-alert--warning fr-alert--sm fr-mt-2w" role="status" data-testid="content-mismatch">
+              <p>
+                Contenu pédagogique différent du serveur central (relais {status.contentVersion ?? '?'}, central{' '}
+                {status.centralContentVersion ?? '?'}) : mettez le relais à jour pour que les corrections soient identiques.
+              </p>
+            </div>
+          )}
+          <p className="fr-text--sm fr-mt-2w">Dernière réception des réponses données hors de l'établissement : {when(status.lastPullAt ?? null)}</p>
           {status.lastError && <p className="fr-text--sm">Dernière erreur : {status.lastError}</p>}
           <h2 className="fr-h4 fr-mt-4w">Élèves dont des données attendent</h2>
           {status.pupils.length === 0 ? (

@@ -11,9 +11,10 @@ const sum = (values: Float64Array) => values.reduce((s, v) => s + v, 0);
 
 describe('ability grid', () => {
   it('spans gridMin..gridMax with exact points', () => {
-    expect(grid[0]).toBe(-5);
-    expect(grid[grid.length - 1]).toBe(6.5);
-    expect(grid).toContain(-2.25);
+    expect(grid[0]).toBe(config.gridMin);
+    expect(grid[grid.length - 1]).toBe(config.gridMax);
+    // every calibrated difficulty of the content (−2.25 + 0.9·k) is a grid point
+    for (const b of [-2.25, -1.35, -0.45, 0.45, 1.35, 2.25, 3.15]) expect(grid).toContain(b);
   });
 
   it.each([

@@ -36,7 +36,15 @@ export function successCurve(grid: Float64Array, discriminant: number, difficult
 
 /** Posterior after one response, given the success curve of the challenge. */
 export function updatePosterior(posterior: Float64Array, curve: Float64Array, correct: boolean): Float64Array {
-  return normalize(posterior.map((p, i) => p * (correct ? curve[i] : 1 - curve[i])));
+  const next = new Float64Array(posterior.length);
+  let total = 0;
+  for (let i = 0; i < posterior.length; i++) {
+    next[i] = posterior[i] * (correct ? curve[i] : 1 - curve[i]);
+    total += next[i];
+  }
+  if (!(total > 0)) throw new RangeError('Postérieur nul : réponses incompatibles avec le modèle.');
+  for (let i = 0; i < next.length; i++) next[i] /= total;
+  return next;
 }
 
 /** Posterior probability of a success on the challenge whose curve is given. */
@@ -72,8 +80,11 @@ export function posteriorMean(grid: Float64Array, posterior: Float64Array): numb
 }
 
 export function posteriorVariance(grid: Float64Array, posterior: Float64Array): number {
-  const mean = posteriorMean(grid, posterior);
-  let sum = 0;
-  for (let i = 0; i < grid.length; i++) sum += posterior[i] * (grid[i] - mean) ** 2;
-  return sum;
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i < grid.length; i++) {
+    first += posterior[i] * grid[i];
+    second += posterior[i] * grid[i] * grid[i];
+  }
+  return Math.max(0, second - first * first);
 }

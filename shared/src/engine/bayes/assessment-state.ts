@@ -1,17 +1,19 @@
 /**
  * The Bayesian engine's view of an assessment, recomputed from scratch on every call (no hidden state):
  * per competence, the target skills (frame), the decided skills (the learner's current KEs from every
- * context plus the KEs this assessment's answers create, §2.1 semantics) and the ability posterior
- * (prior updated by every answer of the assessment and by the direct KEs written elsewhere).
+ * context plus the direct KEs of this assessment's answers) and the ability posterior (prior updated by
+ * every answer of the assessment and by the direct KEs written elsewhere).
  */
 import type { PackIndex } from '../../model/pack-index';
 import type { AnswerEvent, KnowledgeElement } from '../../model/types';
 import { DEFAULT_MAX_REACHABLE_LEVEL } from '../../scoring/competence-score';
-import { currentKnowledgeElements, knowledgeElementsForAnswers } from '../../scoring/knowledge-elements';
+import { currentKnowledgeElements } from '../../scoring/knowledge-elements';
 import type { EngineContext } from '../types';
-import { abilityGrid, gaussianPrior, successCurve, updatePosterior } from './ability-grid';
+import { updatePosterior } from './ability-grid';
 import type { BayesConfig } from './bayes-config';
-import { competenceFrames, type CompetenceFrame } from './competence-frame';
+import type { CompetenceFrame } from './competence-frame';
+import { directKnowledgeElements } from './direct-knowledge-elements';
+import { modelTables } from './pack-cache';
 
 export interface CompetenceState {
   frame: CompetenceFrame;
@@ -24,9 +26,10 @@ export interface CompetenceState {
 export interface AssessmentState {
   grid: Float64Array;
   competences: Map<string, CompetenceState>;
-  /** current KEs on the target skills: previous ones + those created by this assessment's answers */
-  knowledgeElements: KnowledgeElement[];
-  /** success curve per (discriminant, difficulty), shared by the challenges that have the same calibration */
+  /** current KEs on the target skills from other assessments */
+  previousKnowledgeElements: KnowledgeElement[];
+  /** direct KEs written by this assessment's answers */
+  directKnowledgeElements: KnowledgeElement[];
   curveOf(discriminant: number, difficulty: number): Float64Array;
 }
 
@@ -39,34 +42,21 @@ export function buildAssessmentState(
   orderedAnswers: AnswerEvent[],
   config: BayesConfig,
 ): AssessmentState {
-  const grid = abilityGrid(config);
-  const curves = new Map<string, Float64Array>();
-  const curveOf = (discriminant: number, difficulty: number): Float64Array => {
-    const key = `${discriminant}:${difficulty}`;
-    let curve = curves.get(key);
-    if (!curve) {
-      curve = successCurve(grid, discriminant, difficulty, config);
-      curves.set(key, curve);
-    }
-    return curve;
-  };
-
+  const tables = modelTables(index, config);
+  const { grid, curveOf } = tables;
   const targets = new Set(context.targetSkillIds);
-  const frames = competenceFrames(index, context.targetSkillIds, grid, context.maxReachableLevel ?? DEFAULT_MAX_REACHABLE_LEVEL, context.locale);
+  const frames = tables.framesOf(context.targetSkillIds, context.maxReachableLevel ?? DEFAULT_MAX_REACHABLE_LEVEL, context.locale);
   const previous = currentKnowledgeElements(context.previousKnowledgeElements.filter((ke) => targets.has(ke.skillId)));
-  const created = knowledgeElementsForAnswers(index, targets, previous, orderedAnswers);
-  const knowledgeElements = [...previous, ...created];
+  const direct = directKnowledgeElements(index, targets, previous, orderedAnswers);
 
-  const prior = gaussianPrior(grid, config.priorMean, config.priorSd);
   const competences = new Map<string, CompetenceState>();
-  for (const frame of frames.values()) competences.set(frame.competenceId, { frame, decisions: new Map(), posterior: prior, answeredCount: 0 });
-  for (const ke of knowledgeElements) competences.get(ke.competenceId)?.decisions.set(ke.skillId, ke.status === 'validated');
-
+  for (const frame of frames.values()) competences.set(frame.competenceId, { frame, decisions: new Map(), posterior: tables.prior, answeredCount: 0 });
+  for (const ke of [...previous, ...direct]) competences.get(ke.competenceId)?.decisions.set(ke.skillId, ke.status === 'validated');
   // Direct KEs written in other assessments are evidence on the ability too (at the skill's mean calibration).
   for (const ke of previous) {
     if (ke.source !== 'direct' || ke.assessmentId === context.assessmentId) continue;
     const state = competences.get(ke.competenceId);
-    const node = state?.frame.skills.find((n) => n.skill.id === ke.skillId);
+    const node = state?.frame.nodeById.get(ke.skillId);
     if (!state || !node) continue;
     state.posterior = updatePosterior(state.posterior, curveOf(node.discriminant, node.difficulty), ke.status === 'validated');
   }
@@ -78,5 +68,5 @@ export function buildAssessmentState(
     state.posterior = updatePosterior(state.posterior, curveOf(challenge.discriminant, challenge.difficulty), answer.result === 'ok');
     state.answeredCount++;
   }
-  return { grid, competences, knowledgeElements, curveOf };
+  return { grid, competences, previousKnowledgeElements: previous, directKnowledgeElements: direct, curveOf };
 }

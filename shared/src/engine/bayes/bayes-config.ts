@@ -1,10 +1,11 @@
 /**
  * Settings of the Bayesian engine (ADR 0002). The ability model is a 2PL with guessing and slipping,
  * P(ok | θ) = guess + (1 − guess − slip)·σ(a·(θ − b)), on a fixed θ grid with a wide Gaussian prior.
- * A competence is settled when the posterior probability that the level written by the knowledge
- * elements equals the learner's level reaches `exactLevelConfidence` and the probability that it is
- * within one level reaches `withinOneLevelConfidence`. Untested skills are inferred when
- * P(θ ≥ b) > `inferenceConfidence` (validated) or < 1 − `inferenceConfidence` (invalidated).
+ * Untested skills get an inferred KE from the posterior: the engine picks, among the "plausible" cuts
+ * (every skill it validates has P(θ ≥ b) ≥ `inferencePlausibility`, every skill it invalidates
+ * P(θ ≥ b) ≤ 1 − `inferencePlausibility`), the one whose KE level is most likely the learner's level.
+ * A competence is settled when that level is exact with probability `exactLevelConfidence` and within
+ * one level with probability `withinOneLevelConfidence`.
  */
 export interface BayesConfig {
   gridMin: number;
@@ -17,14 +18,22 @@ export interface BayesConfig {
   guess: number;
   /** probability of a failure despite mastery */
   slip: number;
-  /** untested skills get an inferred KE beyond this posterior probability (brief: 0.95) */
-  inferenceConfidence: number;
+  /**
+   * An inferred validated KE needs P(θ ≥ b) ≥ this, an inferred invalidated one P(θ ≥ b) ≤ 1 − this.
+   * 0.5: the posterior median decides every skill; lower values let the engine choose, among cuts the
+   * posterior finds plausible, the one that gives the most probable level.
+   */
+  inferencePlausibility: number;
   /** stop a competence when P(KE level = true level) reaches this… */
   exactLevelConfidence: number;
   /** …and P(|KE level − true level| ≤ 1) reaches this */
   withinOneLevelConfidence: number;
-  /** a competence closes when no answer can raise P(exact) + P(within one) by more than this… */
+  /** weight of P(within one level) beside P(exact level) in the value of a settlement */
+  withinOneWeight: number;
+  /** a competence closes when no answer can raise its settlement value by more than this… */
   minimumGain: number;
+  /** …and a settled competence stays open while one answer is expected to raise it by more than this */
+  continueGain: number;
   /** a competence stays open (and cannot close on a small gain) until it has this many answers */
   minimumQuestionsPerCompetence: number;
   /** weight of the expected posterior-variance reduction in a candidate's value (breaks myopic ties) */
@@ -34,22 +43,24 @@ export interface BayesConfig {
 }
 
 export const DEFAULT_BAYES_CONFIG: BayesConfig = {
-  gridMin: -5,
-  gridMax: 6.5,
-  gridStep: 0.05,
+  // Step 0.15 puts every calibrated difficulty (−2.25 + 0.9·k) exactly on the grid with 78 points.
+  gridMin: -4.95,
+  gridMax: 6.6,
+  gridStep: 0.15,
   priorMean: 0,
   priorSd: 2,
   guess: 0.1,
   slip: 0.05,
-  // Measured on the simulator (ADR 0002): 0.95 leaves too many level skills without a KE, which
-  // biases the level down (exact 39 % vs 52 %); 0.65 still needs "more likely mastered than not".
-  inferenceConfidence: 0.65,
-  exactLevelConfidence: 0.45,
-  withinOneLevelConfidence: 0.93,
-  // Off by default: closing a competence on a small myopic gain saves questions but loses accuracy.
+  inferencePlausibility: 0.5,
+  // Tuned on the simulator (ADR 0002, 3 seeds): the exact-level rate comes from the selection and
+  // from `continueGain`, the within-one rate from this threshold.
+  exactLevelConfidence: 0,
+  withinOneLevelConfidence: 0.9,
+  withinOneWeight: 1,
   minimumGain: Number.NEGATIVE_INFINITY,
-  minimumQuestionsPerCompetence: 2,
-  informationWeight: 0.3,
+  continueGain: 0.02,
+  minimumQuestionsPerCompetence: 1,
+  informationWeight: 1.5,
   maximumQuestionsPerCompetence: 20,
 };
 

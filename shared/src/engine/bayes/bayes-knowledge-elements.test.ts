@@ -21,9 +21,24 @@ describe('bayesKnowledgeElements', () => {
   const kes = bayesKnowledgeElements(index, context, played);
   const bySkill = new Map(kes.map((ke) => [ke.skillId, ke]));
 
-  it('writes the direct and same-tube KEs of §2.1 exactly as knowledgeElementsForAnswers', () => {
-    const expected = knowledgeElementsForAnswers(index, new Set(targetSkillIds), [], played);
-    expect(kes.filter((ke) => expected.some((e) => e.id === ke.id))).toEqual(expected);
+  it('writes one direct KE per answered skill, validated iff the answer is OK, with the answer id', () => {
+    const direct = kes.filter((ke) => ke.source === 'direct');
+    expect(direct.map((ke) => [ke.id, ke.status])).toEqual([
+      [`answer-0:${skillIdOf('@web', 3)}`, 'validated'],
+      [`answer-1:${skillIdOf('@web', 5)}`, 'invalidated'],
+      [`answer-2:${skillIdOf('@web', 4)}`, 'validated'],
+    ]);
+  });
+
+  it('does not invalidate a whole tube after one slip when the other answers say the learner is above it', () => {
+    const slip = answers([['@mail', 4, true], ['@web', 2, false], ['@mail', 5, true], ['@web', 4, true], ['@mail', 3, true]]);
+    const after = new Map(bayesKnowledgeElements(index, context, slip).map((ke) => [ke.skillId, ke]));
+    expect(after.get(skillIdOf('@web', 2))).toMatchObject({ source: 'direct', status: 'invalidated' });
+    expect(after.get(skillIdOf('@web', 3))).toMatchObject({ source: 'inferred', status: 'validated' });
+    expect(after.get(skillIdOf('@web', 4))).toMatchObject({ source: 'direct', status: 'validated' });
+    // §2.1 alone invalidates @web3…6 from the failure on @web2.
+    const smartRandom = knowledgeElementsForAnswers(index, new Set(targetSkillIds), [], slip);
+    expect(smartRandom.find((ke) => ke.skillId === skillIdOf('@web', 3))).toMatchObject({ source: 'inferred', status: 'invalidated' });
   });
 
   it.each([

@@ -1,21 +1,22 @@
 /**
  * Knowledge elements of a Bayesian assessment, explainable by their source (ADR 0002):
- * - direct KEs and the same-tube inferences of §2.1, exactly as knowledgeElementsForAnswers writes
- *   them (skills already assessed elsewhere keep their KE);
- * - then, for every target skill still without a KE, an `inferred` KE when the ability posterior of its
- *   competence settles it: validated when P(θ ≥ b) > inferenceConfidence, invalidated when below
- *   1 − inferenceConfidence. These carry the id of the last answer, the one after which they hold.
- * Returns the learner's current KEs on the target skills (previous ones included), like
- * smartRandomKnowledgeElements.
+ * - a direct KE per answered skill not yet assessed, validated iff the answer is OK (§2.1 step 1);
+ *   skills already assessed elsewhere keep their KE (knowledge reuse);
+ * - for every other target skill of a competence the assessment asked about, an `inferred` KE from the
+ *   ability posterior (settlement.ts): validated when the estimated ability is above the skill's
+ *   difficulty, invalidated when below. They carry the id of the last answer, the one after which
+ *   they hold. Same-tube inference (§2.1 step 2) is replaced by this posterior inference.
  */
 import type { PackIndex } from '../../model/pack-index';
 import type { AnswerEvent, KnowledgeElement } from '../../model/types';
+import { currentKnowledgeElements } from '../../scoring/knowledge-elements';
 import { orderAnswers } from '../answer-history';
 import { buildAssessmentState, type BayesContext } from './assessment-state';
 import { bayesConfigOf, type BayesConfig } from './bayes-config';
-import { settle } from './settlement';
+import { inferredSkills, settle } from './settlement';
 
-export function bayesKnowledgeElements(
+/** The KEs this assessment creates (direct first, then inferred), given the learner's previous KEs. */
+export function bayesCreatedKnowledgeElements(
   index: PackIndex,
   context: BayesContext,
   answers: AnswerEvent[],
@@ -24,29 +25,41 @@ export function bayesKnowledgeElements(
   const config = bayesConfigOf(overrides);
   const ordered = orderAnswers(answers);
   const state = buildAssessmentState(index, context, ordered, config);
-  if (ordered.length === 0) return state.knowledgeElements;
+  if (ordered.length === 0) return [];
   const last = ordered[ordered.length - 1];
   const inferred: KnowledgeElement[] = [];
   for (const competence of state.competences.values()) {
-    // A competence this assessment did not touch keeps its prior: nothing to infer from it.
+    // A competence this assessment did not ask about keeps its prior: nothing to infer from it.
     if (competence.answeredCount === 0) continue;
-    const { inferred: settled } = settle(competence.frame, competence.decisions, competence.posterior, config.inferenceConfidence);
-    for (const node of competence.frame.skills) {
-      const validated = settled.get(node.skill.id);
-      if (validated === undefined) continue;
+    const settlement = settle(competence.frame, competence.decisions, competence.posterior, config);
+    for (const [skillId, validated] of inferredSkills(competence.frame, competence.decisions, settlement)) {
+      const skill = competence.frame.nodeById.get(skillId)?.skill;
+      if (!skill) continue;
       inferred.push({
-        id: `${last.id}:${node.skill.id}`,
+        id: `${last.id}:${skill.id}`,
         createdAt: last.createdAt,
         source: 'inferred',
         status: validated ? 'validated' : 'invalidated',
-        earnedPix: validated ? node.skill.pixValue : 0,
+        earnedPix: validated ? skill.pixValue : 0,
         answerId: last.id,
         assessmentId: context.assessmentId,
-        skillId: node.skill.id,
+        skillId: skill.id,
         userId: context.userId,
-        competenceId: node.skill.competenceId,
+        competenceId: skill.competenceId,
       });
     }
   }
-  return [...state.knowledgeElements, ...inferred];
+  return [...state.directKnowledgeElements, ...inferred];
+}
+
+/** The learner's current KEs on the target skills: previous ones + those the assessment creates. */
+export function bayesKnowledgeElements(
+  index: PackIndex,
+  context: BayesContext,
+  answers: AnswerEvent[],
+  overrides: Partial<BayesConfig> = {},
+): KnowledgeElement[] {
+  const targets = new Set(context.targetSkillIds);
+  const previous = currentKnowledgeElements(context.previousKnowledgeElements.filter((ke) => targets.has(ke.skillId)));
+  return [...previous, ...bayesCreatedKnowledgeElements(index, context, answers, overrides)];
 }

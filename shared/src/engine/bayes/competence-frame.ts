@@ -24,6 +24,9 @@ export interface CompetenceFrame {
   competenceId: string;
   /** target skills of the competence that have a servable challenge, target order */
   skills: SkillNode[];
+  /** the same skills by increasing difficulty (then target order) */
+  byDifficulty: SkillNode[];
+  nodeById: Map<string, SkillNode>;
   /** level at each grid point when exactly the skills with b ≤ θ are validated */
   levelAt: Int32Array;
   maxReachableLevel: number;
@@ -59,12 +62,16 @@ export function competenceFrames(
     if (!node) continue;
     let frame = frames.get(skill.competenceId);
     if (!frame) {
-      frame = { competenceId: skill.competenceId, skills: [], levelAt: new Int32Array(grid.length), maxReachableLevel };
+      frame = { competenceId: skill.competenceId, skills: [], byDifficulty: [], nodeById: new Map(), levelAt: new Int32Array(grid.length), maxReachableLevel };
       frames.set(skill.competenceId, frame);
     }
     frame.skills.push(node);
+    frame.nodeById.set(skill.id, node);
   }
   for (const frame of frames.values()) {
+    frame.byDifficulty = frame.skills.map((node, order) => ({ node, order }))
+      .sort((x, y) => x.node.gridIndex - y.node.gridIndex || x.order - y.order)
+      .map((x) => x.node);
     const pixAt = new Float64Array(grid.length + 1);
     for (const node of frame.skills) pixAt[node.gridIndex] += node.skill.pixValue;
     let running = 0;

@@ -2,9 +2,10 @@
  * Selection of the Bayesian engine (ADR 0002). For every competence not settled yet, each undecided
  * skill is a candidate with one challenge (never one already answered; validé preferred; no timed
  * challenge right after a timed answer when an untimed one is possible). A candidate's value is the
- * expected gain, over its two outcomes, of P(exact level) + P(level within one) — with the KEs the
- * answer would write (direct + same-tube inference) — plus a small share of the expected reduction of
- * the posterior variance, which breaks the ties when no single answer can move the level yet.
+ * expected gain, over its two outcomes, of P(exact level) + w·P(level within one) of the settlement —
+ * with the direct KE the answer would write — plus a small share of the expected reduction of the
+ * posterior variance, which breaks the ties when no single answer can move the level yet.
+ * Candidates with the same calibration and pix value in a competence are valued once.
  * Equal values are split by a hash of the assessment id, so the pick is seeded and reproducible.
  */
 import type { PackIndex } from '../../model/pack-index';
@@ -14,7 +15,7 @@ import { isTimed, servableChallenges } from '../servable-challenges';
 import { posteriorVariance, predictiveSuccess, updatePosterior } from './ability-grid';
 import type { AssessmentState, CompetenceState } from './assessment-state';
 import type { BayesConfig } from './bayes-config';
-import { decideAnswer, settle, type Settlement } from './settlement';
+import { settle, settlementValue, withDecision, type Settlement } from './settlement';
 
 const TIE_EPSILON = 1e-9;
 
@@ -33,7 +34,7 @@ export interface Candidate {
   competenceId: string;
   skillId: string;
   challenge: Challenge;
-  /** expected gain of P(exact) + P(within one) */
+  /** expected gain of the settlement value */
   gain: number;
   /** gain + weighted expected variance reduction */
   value: number;
@@ -43,7 +44,18 @@ export function isSettled(settlement: Settlement, config: BayesConfig): boolean 
   return settlement.exactProbability >= config.exactLevelConfidence && settlement.withinOneProbability >= config.withinOneLevelConfidence;
 }
 
-const valueOf = (s: Settlement): number => s.exactProbability + s.withinOneProbability;
+/**
+ * Whether a competence still needs questions: below its minimum or maximum number of answers, not
+ * settled, or settled but one more answer is expected to raise its settlement value by more than
+ * `continueGain` (the best gain is given by the caller).
+ */
+export function isOpen(competence: CompetenceState, now: Settlement, bestGain: number, config: BayesConfig): boolean {
+  if (competence.answeredCount >= config.maximumQuestionsPerCompetence) return false;
+  // A competence is never settled on the prior alone: the level must rest on its own answers.
+  if (competence.answeredCount < config.minimumQuestionsPerCompetence) return true;
+  if (bestGain <= config.minimumGain) return false;
+  return !isSettled(now, config) || bestGain > config.continueGain;
+}
 
 function chooseChallenge(remaining: Challenge[], avoidTimed: boolean, seed: string): Challenge | undefined {
   const validated = remaining.filter((c) => c.status === 'validé');
@@ -66,11 +78,11 @@ function candidateValue(input: SelectionInput, competence: CompetenceState, skil
     const weight = correct ? pOk : 1 - pOk;
     if (weight <= 0) continue;
     const posterior = updatePosterior(competence.posterior, curve, correct);
-    const decisions = decideAnswer(competence.frame, competence.decisions, skillId, correct);
-    expected += weight * valueOf(settle(competence.frame, decisions, posterior, config.inferenceConfidence));
+    const after = settle(competence.frame, withDecision(competence.decisions, skillId, correct), posterior, config);
+    expected += weight * settlementValue(after, config);
     expectedVariance += weight * posteriorVariance(state.grid, posterior);
   }
-  const gain = expected - valueOf(now);
+  const gain = expected - settlementValue(now, config);
   return { gain, value: gain + config.informationWeight * (varianceNow - expectedVariance) };
 }
 
@@ -78,11 +90,11 @@ function candidateValue(input: SelectionInput, competence: CompetenceState, skil
 export function rankCandidates(input: SelectionInput): Candidate[] {
   const { index, state, config } = input;
   const drafts: { competence: CompetenceState; skillId: string; challenge: Challenge; now: Settlement }[] = [];
+  const settlements = new Map<string, Settlement>();
   for (const competence of state.competences.values()) {
     if (competence.answeredCount >= config.maximumQuestionsPerCompetence) continue;
-    const now = settle(competence.frame, competence.decisions, competence.posterior, config.inferenceConfidence);
-    // A competence is never settled on the prior alone: the level must rest on its own answers.
-    if (competence.answeredCount >= config.minimumQuestionsPerCompetence && isSettled(now, config)) continue;
+    const now = settle(competence.frame, competence.decisions, competence.posterior, config);
+    settlements.set(competence.frame.competenceId, now);
     for (const node of competence.frame.skills) {
       const skillId = node.skill.id;
       if (competence.decisions.has(skillId)) continue;
@@ -93,19 +105,24 @@ export function rankCandidates(input: SelectionInput): Candidate[] {
   }
   const untimed = drafts.filter((d) => !isTimed(d.challenge));
   const allowed = input.lastAnswerWasTimed && untimed.length > 0 ? untimed : drafts;
-  const scored = allowed.map((d) => ({
-    competenceId: d.competence.frame.competenceId,
-    skillId: d.skillId,
-    challenge: d.challenge,
-    ...candidateValue(input, d.competence, d.skillId, d.challenge, d.now),
-  }));
-  // A competence whose best answer can no longer move its level probabilities is closed: asking more
-  // would only risk direct KEs that contradict the estimate.
+  // Same competence, calibration and pix value: same outcomes, valued once.
+  const memo = new Map<string, { gain: number; value: number }>();
+  const scored = allowed.map((d) => {
+    const node = d.competence.frame.nodeById.get(d.skillId);
+    const key = `${d.competence.frame.competenceId}|${d.challenge.discriminant}|${d.challenge.difficulty}|${node?.gridIndex}|${node?.skill.pixValue}`;
+    let valued = memo.get(key);
+    if (!valued) {
+      valued = candidateValue(input, d.competence, d.skillId, d.challenge, d.now);
+      memo.set(key, valued);
+    }
+    return { competenceId: d.competence.frame.competenceId, skillId: d.skillId, challenge: d.challenge, ...valued };
+  });
   const bestGain = new Map<string, number>();
   for (const c of scored) bestGain.set(c.competenceId, Math.max(c.gain, bestGain.get(c.competenceId) ?? -Infinity));
   return scored.filter((c) => {
     const competence = state.competences.get(c.competenceId);
-    return !competence || competence.answeredCount < config.minimumQuestionsPerCompetence || (bestGain.get(c.competenceId) ?? 0) > config.minimumGain;
+    const now = settlements.get(c.competenceId);
+    return competence !== undefined && now !== undefined && isOpen(competence, now, bestGain.get(c.competenceId) ?? -Infinity, config);
   });
 }
 

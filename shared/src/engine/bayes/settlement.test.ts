@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createKnowledgeElements } from '../../scoring/knowledge-elements';
-import { buildAnswer, buildIndex, challengeIdOf, skillIdOf } from '../../testing/builders';
+import { buildIndex, skillIdOf } from '../../testing/builders';
 import { abilityGrid, gaussianPrior } from './ability-grid';
 import { DEFAULT_BAYES_CONFIG } from './bayes-config';
 import { competenceFrames, levelOfPix } from './competence-frame';
-import { decideAnswer, settle } from './settlement';
+import { inferredSkills, settle, withDecision } from './settlement';
 
 const index = buildIndex({ competences: [{ index: '1.1', tubes: [{ name: '@web', levels: [1, 2, 3, 4] }, { name: '@mail', levels: [1, 2, 3] }] }] });
 const targets = index.pack.skills.map((s) => s.id);
 const grid = abilityGrid(DEFAULT_BAYES_CONFIG);
 const frame = [...competenceFrames(index, targets, grid, 6).values()][0];
+const options = { inferencePlausibility: 0.5, withinOneWeight: 1 };
 /** A posterior concentrated at θ. */
 const pointMass = (theta: number) => gaussianPrior(grid, theta, 0.01);
+const levelTheta = (level: number) => (level - 3.5) * 0.9;
 
 describe('levelOfPix', () => {
   it.each([
@@ -25,29 +26,12 @@ describe('competence frame', () => {
   it('gives the level of every ability: level L once every skill of b ≤ θ is validated', () => {
     // Two skills per level 1..3 (4 pix each), one at level 4 (capped at 4 pix).
     const levelAt = (theta: number) => frame.levelAt[grid.indexOf(theta)];
-    expect([levelAt(-4), levelAt(-2.25), levelAt(-1.35), levelAt(-0.45), levelAt(0.45), levelAt(3)]).toEqual([0, 1, 2, 3, 3, 3]);
-  });
-});
-
-describe('decideAnswer follows §2.1 like createKnowledgeElements', () => {
-  it.each([
-    { skill: ['@web', 2], correct: true },
-    { skill: ['@web', 2], correct: false },
-    { skill: ['@web', 4], correct: true },
-    { skill: ['@mail', 1], correct: false },
-  ] as const)('$skill ok=$correct', ({ skill: [tube, level], correct }) => {
-    const decided = decideAnswer(frame, new Map(), skillIdOf(tube, level), correct);
-    const challenge = index.challengesById.get(challengeIdOf(tube, level));
-    if (!challenge) throw new Error('challenge missing');
-    const kes = createKnowledgeElements({
-      answer: buildAnswer({ challengeId: challenge.id, result: correct ? 'ok' : 'ko' }), challenge, index, targetSkillIds: new Set(targets), knowledgeElements: [],
-    });
-    expect(new Map(kes.map((ke) => [ke.skillId, ke.status === 'validated']))).toEqual(decided);
+    expect([levelAt(-4.2), levelAt(-2.25), levelAt(-1.35), levelAt(-0.45), levelAt(0.45), levelAt(3)]).toEqual([0, 1, 2, 3, 3, 3]);
   });
 
-  it('an already decided skill changes nothing', () => {
-    const before = new Map([[skillIdOf('@web', 2), false]]);
-    expect(decideAnswer(frame, before, skillIdOf('@web', 2), true)).toEqual(before);
+  it('lists the skills by increasing difficulty', () => {
+    const levels = frame.byDifficulty.map((n) => n.skill.level);
+    expect(levels).toEqual([...levels].sort((a, b) => a - b));
   });
 });
 
@@ -57,24 +41,45 @@ describe('settle', () => {
     { theta: -1.8, level: 1, validated: 2, invalidated: 5 },
     { theta: -4.5, level: 0, validated: 0, invalidated: 7 },
   ])('a sure ability θ=$theta infers every untested skill and the level $level for sure', ({ theta, level, validated, invalidated }) => {
-    const s = settle(frame, new Map(), pointMass(theta), 0.95);
+    const s = settle(frame, new Map(), pointMass(theta), options);
+    const inferred = inferredSkills(frame, new Map(), s);
     expect(s.level).toBe(level);
     expect(s.exactProbability).toBeCloseTo(1, 6);
-    expect([...s.inferred.values()].filter(Boolean)).toHaveLength(validated);
-    expect([...s.inferred.values()].filter((v) => !v)).toHaveLength(invalidated);
+    expect([...inferred.values()].filter(Boolean)).toHaveLength(validated);
+    expect([...inferred.values()].filter((v) => !v)).toHaveLength(invalidated);
   });
 
-  it('a direct failure below the ability lowers the KE level and its probability of being right', () => {
-    const s = settle(frame, new Map([[skillIdOf('@web', 1), false]]), pointMass(0), 0.95);
+  it('a direct failure below the ability lowers the KE level but no longer invalidates the harder skills', () => {
+    const decisions = new Map([[skillIdOf('@web', 1), false]]);
+    const s = settle(frame, decisions, pointMass(0), options);
+    const inferred = inferredSkills(frame, decisions, s);
     expect(s.level).toBe(2);
     expect(s.exactProbability).toBeCloseTo(0, 6);
     expect(s.withinOneProbability).toBeCloseTo(1, 6);
+    expect(inferred.get(skillIdOf('@web', 3))).toBe(true);
+    expect(inferred.has(skillIdOf('@web', 1))).toBe(false);
   });
 
-  it('an unsure ability infers nothing and leaves level 0', () => {
-    const s = settle(frame, new Map(), gaussianPrior(grid, 0, 3), 0.95);
-    expect(s.inferred.size).toBe(0);
-    expect(s.level).toBe(0);
+  it.each([
+    { plausibility: 0.5, level: 2 },
+    { plausibility: 0.2, level: 3 },
+  ])('with plausibility $plausibility, a slip is compensated only by a plausible harder skill (level $level)', ({ plausibility, level }) => {
+    // θ just below level 4's difficulty: P(θ ≥ b4) ≈ 0.3, so validating @web4 is plausible at 0.2 only.
+    const decisions = new Map([[skillIdOf('@web', 1), false]]);
+    const posterior = gaussianPrior(grid, levelTheta(4) - 0.25, 0.45);
+    expect(settle(frame, decisions, posterior, { ...options, inferencePlausibility: plausibility }).level).toBe(level);
+  });
+
+  it('withDecision adds one decision without touching the others', () => {
+    const base = new Map([[skillIdOf('@web', 1), true]]);
+    const next = withDecision(base, skillIdOf('@mail', 2), false);
+    expect([next.get(skillIdOf('@web', 1)), next.get(skillIdOf('@mail', 2)), next.has(skillIdOf('@mail', 3))]).toEqual([true, false, false]);
+    expect(base.has(skillIdOf('@mail', 2))).toBe(false);
+  });
+
+  it('an unsure ability gives a level whose exact probability is low', () => {
+    const s = settle(frame, new Map(), gaussianPrior(grid, -1.3, 3), options);
     expect(s.exactProbability).toBeLessThan(0.5);
+    expect(inferredSkills(frame, new Map(), s).size).toBe(frame.skills.length);
   });
 });

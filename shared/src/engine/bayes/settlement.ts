@@ -1,19 +1,40 @@
 /**
- * Where a competence stands given its decided skills (knowledge elements) and the ability posterior:
- * the untested skills the posterior settles (inferred KEs), the level the KEs would give if the
- * assessment stopped now, and the posterior probability that this level is the learner's level
- * (exactly, and within one level). The stopping rule and the selection both read it (ADR 0002).
+ * Where a competence stands given its decided skills (current KEs) and the ability posterior (ADR 0002):
+ * which untested skills the engine would infer, the level the KEs would then give, and the posterior
+ * probability that this level is the learner's level (exactly, and within one level).
+ *
+ * Inference is a cut on difficulty: untested skills with b up to the cut are inferred validated, the
+ * others invalidated — "the estimated ability is above / below this skill". Only plausible cuts are
+ * considered (a validated skill has P(θ ≥ b) ≥ α, an invalidated one P(θ ≥ b) ≤ 1 − α, α =
+ * inferencePlausibility); among them the engine keeps the one whose level is most probably right.
+ * With α = 0.5 that is the posterior median. The stopping rule and the selection both read it.
  */
 import { upperTail } from './ability-grid';
 import type { CompetenceFrame } from './competence-frame';
 import { levelOfPix } from './competence-frame';
 
-/** skill id → validated? for the skills that already have a current KE (direct or inferred) */
-export type Decisions = ReadonlyMap<string, boolean>;
+/** skill id → validated? for the skills that already have a current KE (direct or from elsewhere) */
+export interface Decisions {
+  get(skillId: string): boolean | undefined;
+  has(skillId: string): boolean;
+}
+
+/** `decisions` plus a direct KE on `skillId` (what an answer on it would write), without copying. */
+export function withDecision(decisions: Decisions, skillId: string, validated: boolean): Decisions {
+  return {
+    get: (id) => (id === skillId ? validated : decisions.get(id)),
+    has: (id) => id === skillId || decisions.has(id),
+  };
+}
+
+export interface SettlementOptions {
+  inferencePlausibility: number;
+  withinOneWeight: number;
+}
 
 export interface Settlement {
-  /** untested skills inferred by the model: skill id → validated? */
-  inferred: Map<string, boolean>;
+  /** untested skills with a grid index ≤ this are inferred validated, the others invalidated */
+  validateUpTo: number;
   /** level given by the decided and inferred KEs */
   level: number;
   /** P(level = true level) */
@@ -22,48 +43,73 @@ export interface Settlement {
   withinOneProbability: number;
 }
 
-export function settle(frame: CompetenceFrame, decisions: Decisions, posterior: Float64Array, confidence: number): Settlement {
-  const tail = upperTail(posterior);
-  const inferred = new Map<string, boolean>();
-  let pix = 0;
-  for (const node of frame.skills) {
-    const decided = decisions.get(node.skill.id);
-    if (decided !== undefined) {
-      if (decided) pix += node.skill.pixValue;
-      continue;
-    }
-    const mastered = tail[node.gridIndex];
-    if (mastered > confidence) {
-      inferred.set(node.skill.id, true);
-      pix += node.skill.pixValue;
-    } else if (mastered < 1 - confidence) {
-      inferred.set(node.skill.id, false);
-    }
-  }
-  const level = levelOfPix(pix, frame.maxReachableLevel);
-  let exactProbability = 0;
-  let withinOneProbability = 0;
-  for (let i = 0; i < posterior.length; i++) {
-    const gap = Math.abs(frame.levelAt[i] - level);
-    if (gap === 0) exactProbability += posterior[i];
-    if (gap <= 1) withinOneProbability += posterior[i];
-  }
-  return { inferred, level, exactProbability, withinOneProbability };
+const TIE = 1e-12;
+
+/** Posterior mass of each true level (index = level). */
+export function levelMass(frame: CompetenceFrame, posterior: Float64Array): Float64Array {
+  const mass = new Float64Array(frame.maxReachableLevel + 1);
+  for (let i = 0; i < posterior.length; i++) mass[frame.levelAt[i]] += posterior[i];
+  return mass;
 }
 
-/**
- * Decisions after a hypothetical answer on `skillId` (§2.1): a direct KE on the skill, then on the
- * same tube every undecided easier target skill validated (success) or harder one invalidated (failure).
- */
-export function decideAnswer(frame: CompetenceFrame, decisions: Decisions, skillId: string, correct: boolean): Map<string, boolean> {
-  const next = new Map(decisions);
-  const answered = frame.skills.find((n) => n.skill.id === skillId);
-  if (!answered || decisions.has(skillId)) return next;
-  next.set(skillId, correct);
-  for (const node of frame.skills) {
-    if (node.skill.tubeId !== answered.skill.tubeId || decisions.has(node.skill.id) || node.skill.id === skillId) continue;
-    const inferred = correct ? node.skill.level < answered.skill.level : node.skill.level > answered.skill.level;
-    if (inferred) next.set(node.skill.id, correct);
+export function settlementValue(s: Pick<Settlement, 'exactProbability' | 'withinOneProbability'>, options: Pick<SettlementOptions, 'withinOneWeight'>): number {
+  return s.exactProbability + options.withinOneWeight * s.withinOneProbability;
+}
+
+export function settle(frame: CompetenceFrame, decisions: Decisions, posterior: Float64Array, options: SettlementOptions): Settlement {
+  const tail = upperTail(posterior);
+  const mass = levelMass(frame, posterior);
+  let decidedPix = 0;
+  // Untested skills grouped by grid index, increasing: the possible cuts fall between groups.
+  const cutIndex: number[] = [];
+  const cutPix: number[] = [];
+  for (const node of frame.byDifficulty) {
+    const decided = decisions.get(node.skill.id);
+    if (decided !== undefined) {
+      if (decided) decidedPix += node.skill.pixValue;
+      continue;
+    }
+    const last = cutIndex.length - 1;
+    if (last >= 0 && cutIndex[last] === node.gridIndex) cutPix[last] += node.skill.pixValue;
+    else {
+      cutIndex.push(node.gridIndex);
+      cutPix.push(node.skill.pixValue);
+    }
   }
-  return next;
+  const alpha = options.inferencePlausibility;
+  // k = number of groups validated; plausible k form a range because the tail decreases.
+  let median = 0;
+  while (median < cutIndex.length && tail[cutIndex[median]] >= 0.5) median++;
+  let best: Settlement | undefined;
+  let bestValue = -Infinity;
+  let bestDistance = Infinity;
+  let pix = decidedPix;
+  for (let k = 0; k <= cutIndex.length; k++) {
+    if (k > 0) pix += cutPix[k - 1];
+    const validatedPlausible = k === 0 || tail[cutIndex[k - 1]] >= alpha;
+    const invalidatedPlausible = k === cutIndex.length || tail[cutIndex[k]] <= 1 - alpha;
+    if (!(validatedPlausible && invalidatedPlausible) && k !== median) continue;
+    const level = levelOfPix(pix, frame.maxReachableLevel);
+    const exactProbability = mass[level];
+    const withinOneProbability = exactProbability + (level > 0 ? mass[level - 1] : 0) + (level < mass.length - 1 ? mass[level + 1] : 0);
+    const value = exactProbability + options.withinOneWeight * withinOneProbability;
+    const distance = Math.abs(k - median);
+    if (value > bestValue + TIE || (value > bestValue - TIE && distance < bestDistance)) {
+      best = { validateUpTo: k === 0 ? -1 : cutIndex[k - 1], level, exactProbability, withinOneProbability };
+      bestValue = value;
+      bestDistance = distance;
+    }
+  }
+  // k = median is always evaluated, so best is set.
+  return best as Settlement;
+}
+
+/** The KEs the settlement infers: untested skill id → validated?, in target order. */
+export function inferredSkills(frame: CompetenceFrame, decisions: Decisions, settlement: Settlement): Map<string, boolean> {
+  const inferred = new Map<string, boolean>();
+  for (const node of frame.skills) {
+    if (decisions.has(node.skill.id)) continue;
+    inferred.set(node.skill.id, node.gridIndex <= settlement.validateUpTo);
+  }
+  return inferred;
 }
