@@ -18,6 +18,7 @@ test('a teacher previews a competence, answers a QCU with its solution and sees 
   expect(qcu).toBeDefined();
 
   await loginAs(page, 'prof@demo.pix');
+  await page.getByRole('link', { name: 'Compétences' }).first().click();
   await page.getByRole('link', { name: /Aperçu du contenu/ }).click();
   await page.getByLabel('Compétence').selectOption('1.1');
   await expect(page).toHaveURL(/\/apercu\/1\.1$/);
