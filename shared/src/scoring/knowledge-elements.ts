@@ -30,7 +30,8 @@ export interface CreateKnowledgeElementsInput {
   knowledgeElements: KnowledgeElement[];
 }
 
-function buildKnowledgeElement(
+/** The KE an answer creates on a skill (direct, or inferred from it): one builder for every engine. */
+export function buildKnowledgeElement(
   answer: AnswerEvent,
   skill: Skill,
   source: KnowledgeElement['source'],

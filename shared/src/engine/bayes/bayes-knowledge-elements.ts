@@ -9,7 +9,7 @@
  */
 import type { PackIndex } from '../../model/pack-index';
 import type { AnswerEvent, KnowledgeElement } from '../../model/types';
-import { currentKnowledgeElements } from '../../scoring/knowledge-elements';
+import { buildKnowledgeElement, currentKnowledgeElements } from '../../scoring/knowledge-elements';
 import { orderAnswers } from '../answer-history';
 import { buildAssessmentState, type BayesContext } from './assessment-state';
 import { bayesConfigOf, type BayesConfig } from './bayes-config';
@@ -35,18 +35,8 @@ export function bayesCreatedKnowledgeElements(
     for (const [skillId, validated] of inferredSkills(competence.frame, competence.decisions, settlement)) {
       const skill = competence.frame.nodeById.get(skillId)?.skill;
       if (!skill) continue;
-      inferred.push({
-        id: `${last.id}:${skill.id}`,
-        createdAt: last.createdAt,
-        source: 'inferred',
-        status: validated ? 'validated' : 'invalidated',
-        earnedPix: validated ? skill.pixValue : 0,
-        answerId: last.id,
-        assessmentId: context.assessmentId,
-        skillId: skill.id,
-        userId: context.userId,
-        competenceId: skill.competenceId,
-      });
+      // `last` belongs to this assessment and user: the inferred KE hangs on the answer that settled it
+      inferred.push(buildKnowledgeElement(last, skill, 'inferred', validated));
     }
   }
   return [...state.directKnowledgeElements, ...inferred];

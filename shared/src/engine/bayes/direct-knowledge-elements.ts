@@ -7,6 +7,7 @@
  */
 import type { PackIndex } from '../../model/pack-index';
 import type { AnswerEvent, KnowledgeElement } from '../../model/types';
+import { buildKnowledgeElement } from '../../scoring/knowledge-elements';
 
 export function directKnowledgeElements(
   index: PackIndex,
@@ -22,18 +23,7 @@ export function directKnowledgeElements(
     if (!skill || !targetSkillIds.has(skill.id) || assessed.has(skill.id)) continue;
     assessed.add(skill.id);
     const validated = answer.result === 'ok';
-    created.push({
-      id: `${answer.id}:${skill.id}`,
-      createdAt: answer.createdAt,
-      source: 'direct',
-      status: validated ? 'validated' : 'invalidated',
-      earnedPix: validated ? skill.pixValue : 0,
-      answerId: answer.id,
-      assessmentId: answer.assessmentId,
-      skillId: skill.id,
-      userId: answer.userId,
-      competenceId: skill.competenceId,
-    });
+    created.push(buildKnowledgeElement(answer, skill, 'direct', validated));
   }
   return created;
 }
