@@ -2,13 +2,12 @@
  * What the pupil does, written to the local database first (the sync sends it later): start or resume a
  * test, answer, finish, reset a competence, save a tutorial, join a campaign and send its results.
  */
+import { campaignMethod, DEFAULT_COMPETENCE_EVALUATION_METHOD } from '../../../shared/src/engine/engine-choice';
 import type { AssessmentMethod } from '../../../shared/src/model/types';
 import type { PupilDatabase } from '../db/database';
 import type { AnswerDoc, AssessmentDoc } from '../db/schemas';
 import type { CampaignInfo } from './campaign-cache';
 import { uuid } from './uuid';
-
-export const DEFAULT_METHOD: AssessmentMethod = 'SMART_RANDOM';
 
 export async function startCompetenceEvaluation(
   db: PupilDatabase,
@@ -23,7 +22,7 @@ export async function startCompetenceEvaluation(
     userId,
     type: 'COMPETENCE_EVALUATION',
     state: 'started',
-    method: DEFAULT_METHOD,
+    method: DEFAULT_COMPETENCE_EVALUATION_METHOD,
     competenceId,
     createdAt: at,
     updatedAt: at,
@@ -96,7 +95,7 @@ export async function joinCampaign(
     userId,
     type: 'CAMPAIGN',
     state: 'started',
-    method: (campaign.method as AssessmentMethod | undefined) ?? DEFAULT_METHOD,
+    method: campaignMethod(campaign.method as AssessmentMethod | undefined),
     campaignParticipationId: participationId,
     createdAt: at,
     updatedAt: at,

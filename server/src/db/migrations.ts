@@ -209,6 +209,14 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'campaign-assessment-method',
+    // The adaptive engine a campaign runs (issue 8): NULL = the product default (engine-choice.ts).
+    sql: `
+      ALTER TABLE campaigns ADD COLUMN assessment_method TEXT CHECK (assessment_method IN ('SMART_RANDOM', 'BAYES', 'FLASH'));
+    `,
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): number[] {

@@ -6,7 +6,8 @@
 import { Hono } from 'hono';
 import { CAMPAIGN_CODE_INPUT, normaliseCampaignCode } from '../../../shared/src/campaign/campaign-code';
 import { participantResults } from '../../../shared/src/campaign/participant-results';
-import type { KnowledgeElement } from '../../../shared/src/model/types';
+import { campaignMethod } from '../../../shared/src/engine/engine-choice';
+import type { AssessmentMethod, KnowledgeElement } from '../../../shared/src/model/types';
 import type { AppDeps, AppEnv } from '../context';
 import type { Db } from '../db/database';
 import { ApiError, badRequest, forbidden, notFound } from '../http/errors';
@@ -25,6 +26,7 @@ interface CampaignRow {
   organization_name: string;
   division_name: string | null;
   archived_at: string | null;
+  assessment_method: AssessmentMethod | null;
 }
 
 const SELECT_CAMPAIGN = `SELECT c.*, o.name AS organization_name, d.name AS division_name FROM campaigns c
@@ -42,6 +44,8 @@ function campaignInfo(row: CampaignRow) {
     idPixLabel: row.id_pix_label,
     organizationName: row.organization_name,
     division: row.division_name,
+    /** the adaptive engine of this campaign's assessments */
+    method: campaignMethod(row.assessment_method),
   };
 }
 

@@ -4,6 +4,8 @@
  * it changed and returned as a conflict when it differs from what was pushed (RxDB then adopts it).
  */
 import { sql } from './statements';
+import { CAMPAIGN_METHODS, campaignMethod, DEFAULT_COMPETENCE_EVALUATION_METHOD } from '../../../shared/src/engine/engine-choice';
+import type { AssessmentMethod } from '../../../shared/src/model/types';
 import {
   mergeAssessment, mergeCampaignParticipation, mergeUserTutorial, sameDocument,
 } from '../../../shared/src/sync/merge';
@@ -18,6 +20,24 @@ import { rejection } from './rejections';
 function withoutSeq<T extends { serverSeq?: number }>(doc: T): T {
   const { serverSeq: _seq, ...rest } = doc;
   return rest as T;
+}
+
+/**
+ * The engine an assessment runs is the node's choice, not the device's (it decides how answers are scored):
+ * a campaign's configured method, else an adaptive method the product offers, else the default.
+ */
+function assessmentMethodOf(ctx: PushContext, doc: AssessmentDoc): AssessmentMethod {
+  if (doc.type === 'CAMPAIGN' && doc.campaignParticipationId) {
+    const participation = readDocument(ctx.db, 'campaign-participations', doc.campaignParticipationId);
+    const campaign = participation
+      ? (sql(ctx.db, 'SELECT assessment_method FROM campaigns WHERE id = ?').get(participation.campaignId) as
+          | { assessment_method: AssessmentMethod | null }
+          | undefined)
+      : undefined;
+    if (campaign) return campaignMethod(campaign.assessment_method);
+  }
+  if (doc.type === 'COMPETENCE_EVALUATION') return CAMPAIGN_METHODS.includes(doc.method) ? doc.method : DEFAULT_COMPETENCE_EVALUATION_METHOD;
+  return doc.method;
 }
 
 export function pushAssessments(ctx: PushContext, docs: AssessmentDoc[]): void {
@@ -37,7 +57,12 @@ export function pushAssessments(ctx: PushContext, docs: AssessmentDoc[]): void {
     }
     // state and completedAt are the node's: a device may only abort; completion is derived.
     const { completedAt: _completedAt, ...claimed } = withoutSeq(doc);
-    const incoming: AssessmentDoc = { ...claimed, state: doc.state === 'aborted' ? 'aborted' : 'started', _deleted: false };
+    const incoming: AssessmentDoc = {
+      ...claimed,
+      state: doc.state === 'aborted' ? 'aborted' : 'started',
+      method: assessmentMethodOf(ctx, doc),
+      _deleted: false,
+    };
     const merged = mergeAssessment(master && withoutSeq(master), incoming);
     let current = master;
     if (!master || !sameDocument(master, merged)) current = store(ctx, 'assessments', merged, true);

@@ -9,7 +9,8 @@ import { orderAnswers } from '../engine/answer-history';
 import type { PackIndex } from '../model/pack-index';
 import type { AnswerEvent, Assessment, KnowledgeElement } from '../model/types';
 import { knowledgeElementsForImprovement } from './delays';
-import { currentKnowledgeElements, knowledgeElementsForAnswers, resetKnowledgeElements } from './knowledge-elements';
+import { assessmentKnowledgeElements } from '../engine/assessment-knowledge';
+import { currentKnowledgeElements, resetKnowledgeElements } from './knowledge-elements';
 import { compareByDateThenId } from './time';
 
 /** The target skills of a competence evaluation: the competence's active skills. */
@@ -61,7 +62,7 @@ export function replayKnowledge(
         if (ordered.length === 0 || targets.size === 0) return;
         const current = currentKnowledgeElements(history);
         const previous = assessment.isImproving ? knowledgeElementsForImprovement(current, assessment.createdAt) : current;
-        const created = knowledgeElementsForAnswers(index, targets, previous, ordered);
+        const created = assessmentKnowledgeElements(index, { assessment, targetSkillIds: [...targets], previousKnowledgeElements: previous, answers: ordered });
         byAssessment.set(assessment.id, created);
         history = history.concat(created);
       },

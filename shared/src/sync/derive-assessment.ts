@@ -15,7 +15,8 @@ import { matchAnswer, type MatchResult } from '../matching/match-answer';
 import type { PackIndex } from '../model/pack-index';
 import type { AnswerEvent, Assessment, Challenge, KnowledgeElement, TargetProfile } from '../model/types';
 import { knowledgeElementsForImprovement } from '../scoring/delays';
-import { currentKnowledgeElements, knowledgeElementsForAnswers } from '../scoring/knowledge-elements';
+import { currentKnowledgeElements } from '../scoring/knowledge-elements';
+import { assessmentKnowledgeElements } from '../engine/assessment-knowledge';
 import { competenceSkillIds } from '../scoring/user-knowledge';
 import { orderAssessmentAnswers } from './merge';
 
@@ -78,8 +79,12 @@ export interface DerivedAssessment<A> {
 export function deriveAssessment<A extends AnswerEvent>(index: PackIndex, input: DeriveAssessmentInput<A>): DerivedAssessment<A> {
   const { ordered, effective, superseded } = orderAssessmentAnswers(input.answers);
   if (!input.targetSkillIds) return { ordered, effective, superseded, knowledgeElements: [], done: false, completedAt: null };
-  const targets = new Set(input.targetSkillIds);
-  const knowledgeElements = knowledgeElementsForAnswers(index, targets, input.previousKnowledgeElements, effective);
+  const knowledgeElements = assessmentKnowledgeElements(index, {
+    assessment: input.assessment,
+    targetSkillIds: input.targetSkillIds,
+    previousKnowledgeElements: input.previousKnowledgeElements,
+    answers: effective,
+  });
   const step = nextChallenge(
     index,
     {
