@@ -52,6 +52,8 @@ test('a pupil runs a competence evaluation to its end', async ({ page, request }
     const challenge = await currentChallenge(page, challenges);
     await expect(page.getByTestId('progress-dots')).toBeVisible();
     await answer(page, challenge, 'right');
+    // wait until the answered challenge has left the screen (saved, next step rendered)
+    await expect(page.locator(`form[data-challenge-id="${challenge.id}"]`)).toHaveCount(0);
     answered++;
     if (await page.getByTestId('level-up').isVisible()) sawLevelUp = true;
   }
