@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDomain1Assets } from './domain1-assets';
-import { crc32 } from './domain1-crc32';
+import { crc32 } from './png-chunks';
 
 const assets = buildDomain1Assets();
 const FILES = join(import.meta.dirname, '../../../public/content/files/1.2');

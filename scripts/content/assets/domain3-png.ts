@@ -4,6 +4,9 @@
  * Creation Time, Software…), so pupils can read dimensions, resolution and metadata in 3.2 challenges.
  */
 import { deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunk as chunk } from './png-chunks';
+
+export { crc32 } from './png-chunks';
 
 export interface PngSpec {
   width: number;
@@ -14,32 +17,6 @@ export interface PngSpec {
   text?: Record<string, string>;
   /** colour of pixel (x, y) as [r, g, b] 0..255 */
   pixel: (x: number, y: number) => [number, number, number];
-}
-
-const CRC_TABLE = ((): Uint32Array => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 as used by PNG chunks (ISO 3309). */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
 }
 
 /** Encodes the image as an 8-bit RGB, non-interlaced PNG. */
@@ -76,5 +53,5 @@ export function buildPng(spec: PngSpec): Buffer {
   }
   chunks.push(chunk('IDAT', deflateSync(raw, { level: 9 })));
   chunks.push(chunk('IEND', Buffer.alloc(0)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ...chunks]);
+  return Buffer.concat([PNG_SIGNATURE, ...chunks]);
 }
