@@ -173,41 +173,32 @@ export function ChallengeView(props: ChallengeViewProps) {
 
       <fieldset className="fr-fieldset pix-challenge__answer" disabled={props.disabled}>
         <legend className="fr-sr-only">Votre réponse</legend>
-        {challenge.type === 'QCU' &&
-          parsed.options.map((option, i) => (
-            <div className="fr-fieldset__element" key={i}>
-              <div className="fr-radio-group">
-                <input
-                  type="radio"
-                  id={`${idPrefix}-option-${i + 1}`}
-                  name={`${idPrefix}-qcu`}
-                  checked={draft.choice === i + 1}
-                  onChange={() => setDraft((d) => ({ ...d, choice: i + 1 }))}
-                />
-                <label className="fr-label" htmlFor={`${idPrefix}-option-${i + 1}`}>
-                  {renderInline(option, `o${i}`)}
-                </label>
+        {(challenge.type === 'QCU' || challenge.type === 'QCM') &&
+          parsed.options.map((option, i) => {
+            const multiple = challenge.type === 'QCM';
+            const value = i + 1;
+            const checked = multiple ? draft.choices.includes(value) : draft.choice === value;
+            const toggle = (on: boolean) =>
+              setDraft((d) =>
+                multiple ? { ...d, choices: on ? [...d.choices, value] : d.choices.filter((c) => c !== value) } : { ...d, choice: value },
+              );
+            return (
+              <div className="fr-fieldset__element" key={i}>
+                <div className={multiple ? 'fr-checkbox-group' : 'fr-radio-group'}>
+                  <input
+                    type={multiple ? 'checkbox' : 'radio'}
+                    id={`${idPrefix}-option-${value}`}
+                    name={multiple ? undefined : `${idPrefix}-qcu`}
+                    checked={checked}
+                    onChange={(e) => toggle(e.target.checked)}
+                  />
+                  <label className="fr-label" htmlFor={`${idPrefix}-option-${value}`}>
+                    {renderInline(option, `o${i}`)}
+                  </label>
+                </div>
               </div>
-            </div>
-          ))}
-        {challenge.type === 'QCM' &&
-          parsed.options.map((option, i) => (
-            <div className="fr-fieldset__element" key={i}>
-              <div className="fr-checkbox-group">
-                <input
-                  type="checkbox"
-                  id={`${idPrefix}-option-${i + 1}`}
-                  checked={draft.choices.includes(i + 1)}
-                  onChange={(e) =>
-                    setDraft((d) => ({ ...d, choices: e.target.checked ? [...d.choices, i + 1] : d.choices.filter((c) => c !== i + 1) }))
-                  }
-                />
-                <label className="fr-label" htmlFor={`${idPrefix}-option-${i + 1}`}>
-                  {renderInline(option, `o${i}`)}
-                </label>
-              </div>
-            </div>
-          ))}
+            );
+          })}
         {(challenge.type === 'QROC' || challenge.type === 'QROCM-ind' || challenge.type === 'QROCM-dep') && (
           <div className="pix-proposals">
             {(() => {
