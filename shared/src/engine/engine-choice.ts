@@ -4,10 +4,11 @@
  *
  * The Bayesian engine (ADR 0002) is the default only once it meets the issue-8 targets on the
  * simulator (exact level ≥ smart random, within one level ≥ 98 %, ≤ 0.75 × smart random's questions,
- * on competence evaluations and on each Parcours de rentrée). Measured (issue 8, second round, 3 seeds
- * × 1,000 learners, ADR 0002): 41–45 % fewer questions in the Parcours 5e/4e and 32 % in 3e, but the
- * exact-level rate is 0.5–0.6 point below smart random's in 5e and 4e, and on competence evaluations
- * it asks 0.755× the questions with 93.8 % within one level (target 98 %) — so smart random stays.
+ * on competence evaluations and on each Parcours de rentrée). Measured (issue 8, third round, 3 seeds
+ * × 1,000 learners, ADR 0002): 0.63–0.73 × the questions everywhere, exact level above smart random's
+ * in competence evaluations, 4e and 3e, tied in 5e (90.77 % vs 90.78 %), but 95.5 % within one level
+ * on competence evaluations — and the simulator's ceiling with every skill asked is 97.5 %, so the
+ * 98 % target is out of reach for any engine. Smart random stays the default; campaigns may opt in.
  */
 import type { AssessmentMethod } from '../model/types';
 

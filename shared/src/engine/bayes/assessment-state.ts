@@ -50,7 +50,7 @@ export function buildAssessmentState(
   const direct = directKnowledgeElements(index, targets, previous, orderedAnswers);
 
   const competences = new Map<string, CompetenceState>();
-  for (const frame of frames.values()) competences.set(frame.competenceId, { frame, decisions: new Map(), posterior: tables.prior, answeredCount: 0 });
+  for (const frame of frames.values()) competences.set(frame.competenceId, { frame, decisions: new Map(), posterior: frame.prior ?? tables.prior, answeredCount: 0 });
   for (const ke of [...previous, ...direct]) competences.get(ke.competenceId)?.decisions.set(ke.skillId, ke.status === 'validated');
   // Direct KEs written in other assessments are evidence on the ability too (at the skill's mean calibration).
   for (const ke of previous) {

@@ -1,11 +1,13 @@
 /**
  * Settings of the Bayesian engine (ADR 0002). The ability model is a 2PL with guessing and slipping,
- * P(ok | θ) = guess + (1 − guess − slip)·σ(a·(θ − b)), on a fixed θ grid with a wide Gaussian prior.
+ * P(ok | θ) = guess + (1 − guess − slip)·σ(a·(θ − b)), on a fixed θ grid; the prior is either a wide
+ * Gaussian or (default) uniform over the levels the competence's target skills can give.
  * Untested skills get an inferred KE from the posterior: the engine picks, among the "plausible" cuts
  * (every skill it validates has P(θ ≥ b) ≥ `inferencePlausibility`, every skill it invalidates
  * P(θ ≥ b) ≤ 1 − `inferencePlausibility`), the one whose KE level is most likely the learner's level.
  * A competence is settled when that level is exact with probability `exactLevelConfidence` and within
- * one level with probability `withinOneLevelConfidence`.
+ * one level with probability `withinOneLevelConfidence`; it stays open while one more answer is
+ * expected to raise the settlement value by `continueGain` or P(exact) by `exactContinueGain`.
  */
 export interface BayesConfig {
   gridMin: number;
@@ -14,6 +16,13 @@ export interface BayesConfig {
   /** prior N(priorMean, priorSd²) on each competence's ability */
   priorMean: number;
   priorSd: number;
+  /**
+   * 'gaussian': N(priorMean, priorSd²) on every competence; 'levels': every level the target skills
+   * can give is equally likely, θ uniform inside its band, the band below the easiest skill and above
+   * the hardest one `levelPriorMargin` wide.
+   */
+  priorShape: 'gaussian' | 'levels';
+  levelPriorMargin: number;
   /** probability of a lucky success whatever the ability */
   guess: number;
   /** probability of a failure despite mastery */
@@ -34,8 +43,13 @@ export interface BayesConfig {
   minimumGain: number;
   /** …and a settled competence stays open while one answer is expected to raise it by more than this */
   continueGain: number;
+  /** …or while one answer is expected to raise P(exact level) alone by more than this */
+  exactContinueGain: number;
   /** a competence stays open (and cannot close on a small gain) until it has this many answers */
   minimumQuestionsPerCompetence: number;
+  /** …and this many while its level is uncertain: P(exact level) < `uncertainBelow` */
+  minimumQuestionsWhenUncertain: number;
+  uncertainBelow: number;
   /** weight of the expected posterior-variance reduction in a candidate's value (breaks myopic ties) */
   informationWeight: number;
   /** safety net: never ask more than this many questions per competence */
@@ -49,18 +63,26 @@ export const DEFAULT_BAYES_CONFIG: BayesConfig = {
   gridStep: 0.15,
   priorMean: 0,
   priorSd: 2,
+  // Round 3 (ADR 0002): every level the target can give equally likely a priori.
+  priorShape: 'levels',
+  levelPriorMargin: 1,
   guess: 0.1,
   slip: 0.05,
-  inferencePlausibility: 0.5,
-  // Tuned on the simulator (ADR 0002, 3 seeds): the exact-level rate comes from the selection and
-  // from `continueGain`, the within-one rate from this threshold.
+  // Any cut: the inferred KEs carry the level the posterior finds most likely (ADR 0002, round 3).
+  inferencePlausibility: 0,
+  // Tuned on the simulator (ADR 0002, round 3, 3 seeds × 1,000 learners): the within-one rate of
+  // competence evaluations comes from `withinOneLevelConfidence`, the exact rate of the Parcours from
+  // `exactContinueGain` and `minimumQuestionsWhenUncertain` / `uncertainBelow`.
   exactLevelConfidence: 0,
-  withinOneLevelConfidence: 0.9,
-  withinOneWeight: 1,
+  withinOneLevelConfidence: 0.92,
+  withinOneWeight: 3,
   minimumGain: Number.NEGATIVE_INFINITY,
-  continueGain: 0.02,
+  continueGain: 0.07,
+  exactContinueGain: 0.035,
   minimumQuestionsPerCompetence: 1,
-  informationWeight: 1.5,
+  minimumQuestionsWhenUncertain: 2,
+  uncertainBelow: 0.68,
+  informationWeight: 3,
   maximumQuestionsPerCompetence: 20,
 };
 

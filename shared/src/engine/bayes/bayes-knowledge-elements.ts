@@ -3,8 +3,8 @@
  * - a direct KE per answered skill not yet assessed, validated iff the answer is OK (§2.1 step 1);
  *   skills already assessed elsewhere keep their KE (knowledge reuse);
  * - for every other target skill of a competence the assessment asked about, an `inferred` KE from the
- *   ability posterior (settlement.ts): validated when the estimated ability is above the skill's
- *   difficulty, invalidated when below. They carry the id of the last answer, the one after which
+ *   ability posterior (settlement.ts): a cut on difficulty, validated below it and invalidated above,
+ *   placed where the level of all the KEs is the one the posterior finds best. They carry the id of the last answer, the one after which
  *   they hold. Same-tube inference (§2.1 step 2) is replaced by this posterior inference.
  */
 import type { PackIndex } from '../../model/pack-index';

@@ -2,7 +2,8 @@
  * What the Bayesian engine knows about one competence of the assessment: its target skills with
  * their difficulty b (mean difficulty of their servable challenges) and pix value, and, for every
  * grid point θ, the level the scoring rules (§2.2) give when every target skill with b ≤ θ is
- * validated — the learner's level if their ability were θ.
+ * validated — the learner's level if their ability were θ. `levelUniformPrior` is the default prior
+ * of the engine: every level the frame can give equally likely, θ uniform inside its band.
  */
 import type { PackIndex } from '../../model/pack-index';
 import { PIX_COUNT_BY_LEVEL } from '../../model/referential';
@@ -30,6 +31,8 @@ export interface CompetenceFrame {
   /** level at each grid point when exactly the skills with b ≤ θ are validated */
   levelAt: Int32Array;
   maxReachableLevel: number;
+  /** prior of the competence's ability when it is not the pack-wide one */
+  prior?: Float64Array;
 }
 
 /** Level of a pix total (§2.2), with the float-noise rounding of competenceScore. */
@@ -81,4 +84,16 @@ export function competenceFrames(
     }
   }
   return frames;
+}
+
+/** Prior where every level the frame can give is equally likely, θ uniform inside its band. */
+export function levelUniformPrior(frame: CompetenceFrame, grid: Float64Array, margin: number): Float64Array {
+  const low = Math.min(...frame.skills.map((n) => n.difficulty)) - margin;
+  const high = Math.max(...frame.skills.map((n) => n.difficulty)) + margin;
+  const inside = (i: number) => grid[i] >= low - 1e-9 && grid[i] < high - 1e-9;
+  const pointsOfLevel = new Map<number, number>();
+  for (let i = 0; i < grid.length; i++) if (inside(i)) pointsOfLevel.set(frame.levelAt[i], (pointsOfLevel.get(frame.levelAt[i]) ?? 0) + 1);
+  const prior = new Float64Array(grid.length);
+  for (let i = 0; i < grid.length; i++) if (inside(i)) prior[i] = 1 / (pointsOfLevel.size * (pointsOfLevel.get(frame.levelAt[i]) ?? 1));
+  return prior;
 }

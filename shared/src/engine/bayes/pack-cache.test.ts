@@ -11,6 +11,7 @@ describe('modelTables (per-pack cache)', () => {
   it.each([
     { name: 'same pack and settings', other: () => modelTables(index, bayesConfigOf()), same: true },
     { name: 'other model settings', other: () => modelTables(index, bayesConfigOf({ slip: 0.2 })), same: false },
+    { name: 'other prior shape', other: () => modelTables(index, bayesConfigOf({ priorShape: 'gaussian' })), same: false },
     { name: 'another pack', other: () => modelTables(buildIndex(spec), bayesConfigOf()), same: false },
   ])('$name → same tables: $same', ({ other, same }) => {
     expect(modelTables(index, bayesConfigOf()) === other()).toBe(same);
@@ -23,5 +24,13 @@ describe('modelTables (per-pack cache)', () => {
     expect([...tables.framesOf(all.slice(0, 3), 6).keys()]).toHaveLength(1);
     expect(tables.curveOf(1.6, 0)).toBe(tables.curveOf(1.6, 0));
     expect(tables.curveOf(1.6, 0)[0]).toBeLessThan(tables.curveOf(1.6, 0)[tables.grid.length - 1]);
+  });
+
+  it.each([
+    { priorShape: 'gaussian' as const, framePrior: false },
+    { priorShape: 'levels' as const, framePrior: true },
+  ])('prior $priorShape: frames carry their own prior: $framePrior', ({ priorShape, framePrior }) => {
+    const frames = modelTables(index, bayesConfigOf({ priorShape })).framesOf(all, 6);
+    expect([...frames.values()].every((f) => (f.prior !== undefined) === framePrior)).toBe(true);
   });
 });

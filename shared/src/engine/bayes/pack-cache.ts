@@ -6,7 +6,7 @@
 import type { PackIndex } from '../../model/pack-index';
 import { abilityGrid, gaussianPrior, successCurve } from './ability-grid';
 import type { BayesConfig } from './bayes-config';
-import { competenceFrames, type CompetenceFrame } from './competence-frame';
+import { competenceFrames, levelUniformPrior, type CompetenceFrame } from './competence-frame';
 
 export interface ModelTables {
   grid: Float64Array;
@@ -42,6 +42,7 @@ function buildTables(index: PackIndex, config: BayesConfig): ModelTables {
       let frames = scopes.get(key);
       if (!frames) {
         frames = competenceFrames(index, targetSkillIds, grid, maxReachableLevel, locale);
+        if (config.priorShape === 'levels') for (const frame of frames.values()) frame.prior = levelUniformPrior(frame, grid, config.levelPriorMargin);
         if (scopes.size >= MAX_CACHED_SCOPES) scopes.clear();
         scopes.set(key, frames);
       }
@@ -57,7 +58,7 @@ export function modelTables(index: PackIndex, config: BayesConfig): ModelTables 
     byModel = new Map();
     cache.set(index, byModel);
   }
-  const key = [config.gridMin, config.gridMax, config.gridStep, config.priorMean, config.priorSd, config.guess, config.slip].join('|');
+  const key = [config.gridMin, config.gridMax, config.gridStep, config.priorMean, config.priorSd, config.priorShape, config.levelPriorMargin, config.guess, config.slip].join('|');
   let tables = byModel.get(key);
   if (!tables) {
     tables = buildTables(index, config);

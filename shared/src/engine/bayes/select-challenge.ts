@@ -7,6 +7,9 @@
  * posterior variance, which breaks the ties when no single answer can move the level yet.
  * Candidates with the same calibration and pix value in a competence are valued once.
  * Equal values are split by a hash of the assessment id, so the pick is seeded and reproducible.
+ * Stopping (isOpen): a competence needs its minimum of answers (two while P(exact) < `uncertainBelow`),
+ * then stays open until settled and no answer is expected to gain more than `continueGain` on the
+ * settlement value nor `exactContinueGain` on P(exact level).
  */
 import type { PackIndex } from '../../model/pack-index';
 import type { Challenge } from '../../model/types';
@@ -36,6 +39,8 @@ export interface Candidate {
   challenge: Challenge;
   /** expected gain of the settlement value */
   gain: number;
+  /** expected gain of P(exact level) alone */
+  exactGain: number;
   /** gain + weighted expected variance reduction */
   value: number;
 }
@@ -49,12 +54,20 @@ export function isSettled(settlement: Settlement, config: BayesConfig): boolean 
  * settled, or settled but one more answer is expected to raise its settlement value by more than
  * `continueGain` (the best gain is given by the caller).
  */
-export function isOpen(competence: CompetenceState, now: Settlement, bestGain: number, config: BayesConfig): boolean {
+export function isOpen(competence: CompetenceState, now: Settlement, best: BestGains, config: BayesConfig): boolean {
   if (competence.answeredCount >= config.maximumQuestionsPerCompetence) return false;
   // A competence is never settled on the prior alone: the level must rest on its own answers.
   if (competence.answeredCount < config.minimumQuestionsPerCompetence) return true;
-  if (bestGain <= config.minimumGain) return false;
-  return !isSettled(now, config) || bestGain > config.continueGain;
+  // …nor on fewer than `minimumQuestionsWhenUncertain` answers while its level is uncertain.
+  if (competence.answeredCount < config.minimumQuestionsWhenUncertain && now.exactProbability < config.uncertainBelow) return true;
+  if (best.gain <= config.minimumGain) return false;
+  return !isSettled(now, config) || best.gain > config.continueGain || best.exactGain > config.exactContinueGain;
+}
+
+/** Best expected gains of a competence's candidates: of the settlement value, and of P(exact) alone. */
+export interface BestGains {
+  gain: number;
+  exactGain: number;
 }
 
 function chooseChallenge(remaining: Challenge[], avoidTimed: boolean, seed: string): Challenge | undefined {
@@ -67,12 +80,19 @@ function chooseChallenge(remaining: Challenge[], avoidTimed: boolean, seed: stri
   return pool.length > 0 ? pool[Math.abs(hashInt(seed)) % pool.length] : undefined;
 }
 
-function candidateValue(input: SelectionInput, competence: CompetenceState, skillId: string, challenge: Challenge, now: Settlement): { gain: number; value: number } {
+interface Valued {
+  gain: number;
+  exactGain: number;
+  value: number;
+}
+
+function candidateValue(input: SelectionInput, competence: CompetenceState, skillId: string, challenge: Challenge, now: Settlement): Valued {
   const { state, config } = input;
   const curve = state.curveOf(challenge.discriminant, challenge.difficulty);
   const pOk = predictiveSuccess(competence.posterior, curve);
   const varianceNow = posteriorVariance(state.grid, competence.posterior);
   let expected = 0;
+  let expectedExact = 0;
   let expectedVariance = 0;
   for (const correct of [true, false]) {
     const weight = correct ? pOk : 1 - pOk;
@@ -80,10 +100,11 @@ function candidateValue(input: SelectionInput, competence: CompetenceState, skil
     const posterior = updatePosterior(competence.posterior, curve, correct);
     const after = settle(competence.frame, withDecision(competence.decisions, skillId, correct), posterior, config);
     expected += weight * settlementValue(after, config);
+    expectedExact += weight * after.exactProbability;
     expectedVariance += weight * posteriorVariance(state.grid, posterior);
   }
   const gain = expected - settlementValue(now, config);
-  return { gain, value: gain + config.informationWeight * (varianceNow - expectedVariance) };
+  return { gain, exactGain: expectedExact - now.exactProbability, value: gain + config.informationWeight * (varianceNow - expectedVariance) };
 }
 
 /** Candidates of the competences still open, in target order (empty when the assessment is over). */
@@ -106,7 +127,7 @@ export function rankCandidates(input: SelectionInput): Candidate[] {
   const untimed = drafts.filter((d) => !isTimed(d.challenge));
   const allowed = input.lastAnswerWasTimed && untimed.length > 0 ? untimed : drafts;
   // Same competence, calibration and pix value: same outcomes, valued once.
-  const memo = new Map<string, { gain: number; value: number }>();
+  const memo = new Map<string, Valued>();
   const scored = allowed.map((d) => {
     const node = d.competence.frame.nodeById.get(d.skillId);
     const key = `${d.competence.frame.competenceId}|${d.challenge.discriminant}|${d.challenge.difficulty}|${node?.gridIndex}|${node?.skill.pixValue}`;
@@ -117,12 +138,15 @@ export function rankCandidates(input: SelectionInput): Candidate[] {
     }
     return { competenceId: d.competence.frame.competenceId, skillId: d.skillId, challenge: d.challenge, ...valued };
   });
-  const bestGain = new Map<string, number>();
-  for (const c of scored) bestGain.set(c.competenceId, Math.max(c.gain, bestGain.get(c.competenceId) ?? -Infinity));
+  const bestGains = new Map<string, BestGains>();
+  for (const c of scored) {
+    const best = bestGains.get(c.competenceId) ?? { gain: -Infinity, exactGain: -Infinity };
+    bestGains.set(c.competenceId, { gain: Math.max(best.gain, c.gain), exactGain: Math.max(best.exactGain, c.exactGain) });
+  }
   return scored.filter((c) => {
     const competence = state.competences.get(c.competenceId);
     const now = settlements.get(c.competenceId);
-    return competence !== undefined && now !== undefined && isOpen(competence, now, bestGain.get(c.competenceId) ?? -Infinity, config);
+    return competence !== undefined && now !== undefined && isOpen(competence, now, bestGains.get(c.competenceId) ?? { gain: -Infinity, exactGain: -Infinity }, config);
   });
 }
 

@@ -63,6 +63,7 @@ describe('settle', () => {
   it.each([
     { plausibility: 0.5, level: 2 },
     { plausibility: 0.2, level: 3 },
+    { plausibility: 0, level: 3 },
   ])('with plausibility $plausibility, a slip is compensated only by a plausible harder skill (level $level)', ({ plausibility, level }) => {
     // θ just below level 4's difficulty: P(θ ≥ b4) ≈ 0.3, so validating @web4 is plausible at 0.2 only.
     const decisions = new Map([[skillIdOf('@web', 1), false]]);
