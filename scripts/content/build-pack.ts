@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ContentPack } from '../../shared/src/model/types';
 import { areas, competences } from '../../shared/src/model/referential';
-import { computePixValues } from '../../shared/src/model/pix-values';
+import { withPixValues } from '../../shared/src/model/pix-values';
 import { loadPack } from '../../shared/src/model/load-pack';
 import { compileCompetences, type ChallengeExtras, type Origin } from './compile-competences';
 import { compileTargetProfiles } from './compile-target-profiles';
@@ -74,8 +74,7 @@ export function locate(pack: ContentPack, packPath: string, origins: Map<string,
 export function buildPack(contentDir: string, publicDir: string): BuildResult {
   const sources = readSources(contentDir);
   const compiled = compileCompetences(sources.competenceFiles);
-  const pixValues = computePixValues(compiled.skills, compiled.challenges);
-  const skills = compiled.skills.map((skill) => ({ ...skill, pixValue: pixValues.get(skill.id) ?? 0 }));
+  const skills = withPixValues(compiled.skills, compiled.challenges);
   const profiles = compileTargetProfiles(sources.targetProfiles, skills);
   const allFiles = sources.targetProfiles ? [...sources.competenceFiles, sources.targetProfiles] : sources.competenceFiles;
   const pack: ContentPack = {

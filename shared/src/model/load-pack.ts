@@ -8,7 +8,7 @@
 import type * as z from 'zod/mini';
 import { parseYamlMap } from '../matching/yaml-map';
 import { indexPack, type PackIndex } from './pack-index';
-import { computePixValues } from './pix-values';
+import { withPixValues } from './pix-values';
 import {
   areaSchema, challengeSchema, competenceSchema, skillSchema, targetProfileSchema, thematicSchema, tubeSchema, tutorialSchema,
 } from './schemas';
@@ -100,14 +100,13 @@ export function loadPack(raw: unknown): LoadPackResult {
 
   const skills = collections.skills.items.map(({ item }) => item);
   const challenges = collections.challenges.items.map(({ item }) => item);
-  const pixValues = computePixValues(skills, challenges);
   const pack: ContentPack = {
     version: raw.version as string,
     areas: collections.areas.items.map(({ item }) => item),
     competences: collections.competences.items.map(({ item }) => item),
     thematics: collections.thematics.items.map(({ item }) => item),
     tubes: collections.tubes.items.map(({ item }) => item),
-    skills: skills.map((skill) => ({ ...skill, pixValue: pixValues.get(skill.id) ?? 0 })),
+    skills: withPixValues(skills, challenges),
     challenges,
     tutorials: collections.tutorials.items.map(({ item }) => item),
     targetProfiles: collections.targetProfiles.items.map(({ item }) => item),

@@ -40,3 +40,9 @@ export function computePixValues(skills: Skill[], challenges: Challenge[]): Map<
   }
   return values;
 }
+
+/** The skills with their pixValue computed by the rule above (whatever they carried before). */
+export function withPixValues(skills: Skill[], challenges: Challenge[]): Skill[] {
+  const pixValues = computePixValues(skills, challenges);
+  return skills.map((skill) => ({ ...skill, pixValue: pixValues.get(skill.id) ?? 0 }));
+}

@@ -8,7 +8,7 @@
  * thematic `thematic-1.1`, tutorial `tuto-web`. Every pack holds the 16 CRCN competences and 5 areas.
  */
 import { indexPack, type PackIndex } from '../model/pack-index';
-import { computePixValues } from '../model/pix-values';
+import { withPixValues } from '../model/pix-values';
 import { areas, competences, competenceIdOf } from '../model/referential';
 import type {
   AnswerEvent,
@@ -110,14 +110,13 @@ export function buildPack(spec: PackSpec): ContentPack {
       }
     }
   });
-  const pixValues = computePixValues(skills, challenges);
   return {
     version: spec.version ?? 'test',
     areas,
     competences,
     thematics,
     tubes,
-    skills: skills.map((s) => ({ ...s, pixValue: pixValues.get(s.id) ?? 0 })),
+    skills: withPixValues(skills, challenges),
     challenges,
     tutorials,
     targetProfiles: spec.targetProfiles ?? [],

@@ -6,7 +6,7 @@
  * The same seed always gives the same pack. Texts are placeholders in French.
  */
 import { challengeIrtDefaults } from '../model/irt-defaults';
-import { computePixValues } from '../model/pix-values';
+import { withPixValues } from '../model/pix-values';
 import { areas, competences } from '../model/referential';
 import type { Challenge, ChallengeType, ContentPack, Skill, Thematic, Tube, Tutorial } from '../model/types';
 import { createRng, type Rng } from '../random/seeded-rng';
@@ -99,14 +99,13 @@ export function syntheticPack(options: SyntheticPackOptions = {}): ContentPack {
     }
   }
 
-  const pixValues = computePixValues(skills, challenges);
   return {
     version: `synthetic-${String(options.seed ?? 1)}`,
     areas,
     competences,
     thematics,
     tubes,
-    skills: skills.map((s) => ({ ...s, pixValue: pixValues.get(s.id) ?? 0 })),
+    skills: withPixValues(skills, challenges),
     challenges,
     tutorials,
     targetProfiles: [{
