@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CAMPAIGN_METHOD } from '../../../shared/src/engine/engine-choice';
 import type { AssessmentDoc } from '../../../shared/src/sync/protocol';
 import { challengeIdOf } from '../../../shared/src/testing/builders';
 import { answerDoc, assessmentDoc, insertCampaign, organizationIdOf, participationDoc, pullAll, push, testIndex, userIdOf } from '../sync/sync-fixtures';
@@ -17,7 +18,7 @@ describe('campaigns', () => {
     const headers = await node.login('eleve@demo.pix');
     const response = await node.app.request('/api/campaigns/webnum123', { headers });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ code: 'WEBNUM123', type: 'ASSESSMENT', targetProfileId: 'tp-web', organizationName: 'Collège Jean Moulin (démo)', method: 'SMART_RANDOM' });
+    expect(await response.json()).toMatchObject({ code: 'WEBNUM123', type: 'ASSESSMENT', targetProfileId: 'tp-web', organizationName: 'Collège Jean Moulin (démo)', method: DEFAULT_CAMPAIGN_METHOD });
   });
 
   it.each([
@@ -82,5 +83,49 @@ describe('campaigns', () => {
     expect(pushed.body.conflicts).toEqual([expect.objectContaining({ id: claimed.id, method: 'BAYES' })]);
     const [stored] = await pullAll<AssessmentDoc>(node.app, pupil, 'assessments');
     expect(stored.method).toBe('BAYES');
+  });
+
+  describe('engine switch (PUT /api/campaigns/:id/method)', () => {
+    const put = (node: Awaited<ReturnType<typeof school>>['node'], campaignId: string, headers: Record<string, string>, body: string) =>
+      node.app.request(`/api/campaigns/${campaignId}/method`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body });
+
+    it('an organisation ADMIN chooses the engine; new lookups and new assessments follow it', async () => {
+      const { node, campaignId } = await school();
+      const admin = await node.login('prof@demo.pix');
+      const response = await put(node, campaignId, admin, JSON.stringify({ method: 'SMART_RANDOM' }));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ code: 'WEBNUM123', method: 'SMART_RANDOM' });
+      const pupil = await node.login('eleve@demo.pix');
+      expect(await (await node.app.request('/api/campaigns/WEBNUM123', { headers: pupil })).json()).toMatchObject({ method: 'SMART_RANDOM' });
+      const listed = (await (await node.app.request(`/api/organizations/${organizationIdOf(node.db)}/campaigns`, { headers: admin })).json()) as { code: string; method: string }[];
+      expect(listed.find((c) => c.code === 'WEBNUM123')?.method).toBe('SMART_RANDOM');
+      expect(listed.filter((c) => c.code !== 'WEBNUM123').every((c) => c.method === DEFAULT_CAMPAIGN_METHOD)).toBe(true);
+      const userId = userIdOf(node.db, 'eleve@demo.pix');
+      const participation = participationDoc({ userId, campaignId });
+      await push(node.app, pupil, 'campaign-participations', [participation]);
+      const claimed = assessmentDoc({ userId, type: 'CAMPAIGN', competenceId: undefined, campaignParticipationId: participation.id, method: 'BAYES' });
+      await push(node.app, pupil, 'assessments', [claimed]);
+      const [stored] = await pullAll<AssessmentDoc>(node.app, pupil, 'assessments');
+      expect(stored.method).toBe('SMART_RANDOM');
+    });
+
+    it.each([
+      ['a pupil', 'eleve@demo.pix', JSON.stringify({ method: 'FLASH' }), 403, 'FORBIDDEN'],
+      ['an unknown engine', 'prof@demo.pix', JSON.stringify({ method: 'CERTIFICATION_V2' }), 400, 'INVALID_INPUT'],
+      ['no engine', 'prof@demo.pix', JSON.stringify({}), 400, 'INVALID_INPUT'],
+      ['malformed JSON', 'prof@demo.pix', '{"method":', 400, 'INVALID_JSON'],
+    ])('%s → %i %s, nothing changed', async (_label, login, body, status, code) => {
+      const { node, campaignId } = await school();
+      const response = await put(node, campaignId, await node.login(login), body);
+      expect(response.status).toBe(status);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+      expect(node.db.prepare('SELECT assessment_method FROM campaigns WHERE id = ?').get(campaignId)).toEqual({ assessment_method: null });
+    });
+
+    it('an unknown campaign → 404; without a session → 401', async () => {
+      const { node } = await school();
+      expect((await put(node, 'nope', await node.login('prof@demo.pix'), JSON.stringify({ method: 'BAYES' }))).status).toBe(404);
+      expect((await put(node, 'nope', {}, JSON.stringify({ method: 'BAYES' }))).status).toBe(401);
+    });
   });
 });

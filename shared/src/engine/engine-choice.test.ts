@@ -14,6 +14,10 @@ describe('engine choice', () => {
     expect(campaignMethod(configured)).toBe(expected);
   });
 
+  it('new competence evaluations and campaigns run the Bayesian engine (issue 8, round 4)', () => {
+    expect([DEFAULT_COMPETENCE_EVALUATION_METHOD, DEFAULT_CAMPAIGN_METHOD]).toEqual(['BAYES', 'BAYES']);
+  });
+
   it('defaults are adaptive campaign methods', () => {
     expect(CAMPAIGN_METHODS).toContain(DEFAULT_CAMPAIGN_METHOD);
     expect(CAMPAIGN_METHODS).toContain(DEFAULT_COMPETENCE_EVALUATION_METHOD);

@@ -1,8 +1,9 @@
 /**
  * Entry point of the adaptive engines: chooses the engine from `context.method` and returns the next
- * step. SMART_RANDOM is the default (competence evaluations and classic campaigns); FLASH runs the IRT
- * engine; BAYES runs the Bayesian engine of issue 8 (ADR 0002) with its default settings;
- * CERTIFICATION_V2 tests are fixed at start and never reach this function.
+ * step. BAYES runs the Bayesian engine of issue 8 (ADR 0002), the default of new competence evaluations
+ * and campaigns (engine-choice.ts); SMART_RANDOM is Pix's engine, also what an assessment without a
+ * method runs; FLASH runs the IRT engine; CERTIFICATION_V2 tests are fixed at start and never reach
+ * this function.
  */
 import type { PackIndex } from '../model/pack-index';
 import type { AnswerEvent } from '../model/types';

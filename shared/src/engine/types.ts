@@ -15,7 +15,7 @@ export interface EngineContext {
   previousKnowledgeElements: KnowledgeElement[];
   /** e.g. "fr-fr"; a challenge matches its exact locale or its language ("fr"); undefined = any */
   locale?: string;
-  /** SMART_RANDOM by default */
+  /** SMART_RANDOM when absent; new assessments get the defaults of engine-choice.ts */
   method?: AssessmentMethod;
   maxReachableLevel?: number;
   /** flash settings overriding DEFAULT_FLASH_CONFIG (added field, engine-specific) */

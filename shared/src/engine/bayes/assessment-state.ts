@@ -1,8 +1,9 @@
 /**
  * The Bayesian engine's view of an assessment, recomputed from scratch on every call (no hidden state):
  * per competence, the target skills (frame), the decided skills (the learner's current KEs from every
- * context plus the direct KEs of this assessment's answers) and the ability posterior (prior updated by
- * every answer of the assessment and by the direct KEs written elsewhere).
+ * context plus the direct KEs this assessment's answers fix; a contested skill stays undecided) and
+ * the ability posterior (prior updated by every answer of the assessment and by the direct KEs written
+ * elsewhere).
  */
 import type { PackIndex } from '../../model/pack-index';
 import type { AnswerEvent, KnowledgeElement } from '../../model/types';
@@ -12,7 +13,7 @@ import type { EngineContext } from '../types';
 import { updatePosterior } from './ability-grid';
 import type { BayesConfig } from './bayes-config';
 import type { CompetenceFrame } from './competence-frame';
-import { directKnowledgeElements } from './direct-knowledge-elements';
+import { directEvidence } from './direct-knowledge-elements';
 import { modelTables } from './pack-cache';
 
 export interface CompetenceState {
@@ -28,8 +29,12 @@ export interface AssessmentState {
   competences: Map<string, CompetenceState>;
   /** current KEs on the target skills from other assessments */
   previousKnowledgeElements: KnowledgeElement[];
-  /** direct KEs written by this assessment's answers */
+  /** direct KEs whose status this assessment's answers fix */
   directKnowledgeElements: KnowledgeElement[];
+  /** skills asked twice with answers that disagree → the answer their (direct) KE hangs on */
+  contested: Map<string, AnswerEvent>;
+  /** answers of this assessment per target skill not assessed elsewhere */
+  answersBySkill: Map<string, AnswerEvent[]>;
   curveOf(discriminant: number, difficulty: number): Float64Array;
 }
 
@@ -47,7 +52,8 @@ export function buildAssessmentState(
   const targets = new Set(context.targetSkillIds);
   const frames = tables.framesOf(context.targetSkillIds, context.maxReachableLevel ?? DEFAULT_MAX_REACHABLE_LEVEL, context.locale);
   const previous = currentKnowledgeElements(context.previousKnowledgeElements.filter((ke) => targets.has(ke.skillId)));
-  const direct = directKnowledgeElements(index, targets, previous, orderedAnswers);
+  const evidence = directEvidence(index, targets, previous, orderedAnswers);
+  const direct = evidence.knowledgeElements;
 
   const competences = new Map<string, CompetenceState>();
   for (const frame of frames.values()) competences.set(frame.competenceId, { frame, decisions: new Map(), posterior: frame.prior ?? tables.prior, answeredCount: 0 });
@@ -68,5 +74,5 @@ export function buildAssessmentState(
     state.posterior = updatePosterior(state.posterior, curveOf(challenge.discriminant, challenge.difficulty), answer.result === 'ok');
     state.answeredCount++;
   }
-  return { grid, competences, previousKnowledgeElements: previous, directKnowledgeElements: direct, curveOf };
+  return { grid, competences, previousKnowledgeElements: previous, directKnowledgeElements: direct, contested: evidence.contested, answersBySkill: evidence.answersBySkill, curveOf };
 }

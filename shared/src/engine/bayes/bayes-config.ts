@@ -52,6 +52,11 @@ export interface BayesConfig {
   uncertainBelow: number;
   /** weight of the expected posterior-variance reduction in a candidate's value (breaks myopic ties) */
   informationWeight: number;
+  /**
+   * 1: a skill is asked once. 2: second chance — a skill whose single answer surprised the engine
+   * may be asked again with another challenge (ADR 0002, round 4).
+   */
+  answersPerSkill: 1 | 2;
   /** safety net: never ask more than this many questions per competence */
   maximumQuestionsPerCompetence: number;
 }
@@ -75,15 +80,16 @@ export const DEFAULT_BAYES_CONFIG: BayesConfig = {
   // `exactContinueGain` and `minimumQuestionsWhenUncertain` / `uncertainBelow`.
   exactLevelConfidence: 0,
   withinOneLevelConfidence: 0.92,
-  withinOneWeight: 3,
+  withinOneWeight: 5,
   minimumGain: Number.NEGATIVE_INFINITY,
   continueGain: 0.07,
-  exactContinueGain: 0.035,
+  exactContinueGain: 0.06,
   minimumQuestionsPerCompetence: 1,
   minimumQuestionsWhenUncertain: 2,
   uncertainBelow: 0.68,
   informationWeight: 3,
   maximumQuestionsPerCompetence: 20,
+  answersPerSkill: 2,
 };
 
 export function bayesConfigOf(overrides: Partial<BayesConfig> = {}): BayesConfig {

@@ -9,9 +9,10 @@ const index = buildIndex({ competences: [{ index: '1.1', tubes: [{ name: '@web',
 const targetSkillIds = index.pack.skills.map((s) => s.id);
 const context: EngineContext = { assessmentId: 'assessment-1', userId: 'user-1', targetSkillIds, previousKnowledgeElements: [] };
 
-function answers(results: [string, number, boolean][]): AnswerEvent[] {
-  return results.map(([tube, level, ok], n) => buildAnswer({
-    id: `answer-${n}`, challengeId: challengeIdOf(tube, level), result: ok ? 'ok' : 'ko', createdAt: new Date(Date.UTC(2025, 0, 1, 10, n)).toISOString(),
+/** [tube, level, ok, challenge variant (default 0)] */
+function answers(results: [string, number, boolean, number?][]): AnswerEvent[] {
+  return results.map(([tube, level, ok, variant], n) => buildAnswer({
+    id: `answer-${n}`, challengeId: challengeIdOf(tube, level, variant), result: ok ? 'ok' : 'ko', createdAt: new Date(Date.UTC(2025, 0, 1, 10, n)).toISOString(),
   }));
 }
 
@@ -69,6 +70,27 @@ describe('bayesKnowledgeElements', () => {
     const previous = [buildKnowledgeElement({ id: 'old', skillId: skillIdOf('@mail', 1), status: 'invalidated', earnedPix: 0, assessmentId: 'other' })];
     const withHistory = bayesKnowledgeElements(index, { ...context, previousKnowledgeElements: previous }, played);
     expect(withHistory.filter((ke) => ke.skillId === skillIdOf('@mail', 1))).toEqual(previous);
+  });
+
+  describe('second chance (a skill asked twice)', () => {
+    const strong: [string, number, boolean, number?][] = [['@mail', 4, true], ['@web', 2, false], ['@mail', 5, true], ['@web', 4, true], ['@mail', 6, true]];
+    const kesAfter = (second: boolean) => bayesKnowledgeElements(index, context, answers([...strong, ['@web', 2, second, 1]]));
+
+    it('two answers that agree keep the first answer\'s direct KE', () => {
+      const web2 = kesAfter(false).filter((ke) => ke.skillId === skillIdOf('@web', 2));
+      expect(web2).toEqual([expect.objectContaining({ id: `answer-1:${skillIdOf('@web', 2)}`, source: 'direct', status: 'invalidated' })]);
+    });
+
+    it('two answers that disagree give a direct KE with the ability estimate\'s status, on the second answer', () => {
+      const web2 = kesAfter(true).filter((ke) => ke.skillId === skillIdOf('@web', 2));
+      expect(web2).toEqual([expect.objectContaining({ id: `answer-5:${skillIdOf('@web', 2)}`, source: 'direct', status: 'validated', earnedPix: index.skillsById.get(skillIdOf('@web', 2))?.pixValue })]);
+    });
+
+    it('a contested skill of a weak learner is invalidated', () => {
+      const weak = answers([['@mail', 2, false], ['@web', 4, true], ['@mail', 3, false], ['@web', 3, false], ['@web', 4, false, 1]]);
+      const web4 = bayesKnowledgeElements(index, context, weak).filter((ke) => ke.skillId === skillIdOf('@web', 4));
+      expect(web4).toEqual([expect.objectContaining({ id: `answer-4:${skillIdOf('@web', 4)}`, source: 'direct', status: 'invalidated', earnedPix: 0 })]);
+    });
   });
 
   it('infers nothing without answers', () => {

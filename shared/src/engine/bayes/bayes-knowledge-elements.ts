@@ -4,8 +4,11 @@
  *   skills already assessed elsewhere keep their KE (knowledge reuse);
  * - for every other target skill of a competence the assessment asked about, an `inferred` KE from the
  *   ability posterior (settlement.ts): a cut on difficulty, validated below it and invalidated above,
- *   placed where the level of all the KEs is the one the posterior finds best. They carry the id of the last answer, the one after which
- *   they hold. Same-tube inference (§2.1 step 2) is replaced by this posterior inference.
+ *   placed where the level of all the KEs is the one the posterior finds best. They carry the id of
+ *   the last answer, the one after which they hold. Same-tube inference (§2.1 step 2) is replaced by
+ *   this posterior inference;
+ * - a skill asked twice with answers that disagree (second chance) gets a direct KE whose status is
+ *   the cut's, hung on its second answer.
  */
 import type { PackIndex } from '../../model/pack-index';
 import type { AnswerEvent, KnowledgeElement } from '../../model/types';
@@ -35,8 +38,10 @@ export function bayesCreatedKnowledgeElements(
     for (const [skillId, validated] of inferredSkills(competence.frame, competence.decisions, settlement)) {
       const skill = competence.frame.nodeById.get(skillId)?.skill;
       if (!skill) continue;
+      const contestedBy = state.contested.get(skillId);
+      if (contestedBy) inferred.push(buildKnowledgeElement(contestedBy, skill, 'direct', validated));
       // `last` belongs to this assessment and user: the inferred KE hangs on the answer that settled it
-      inferred.push(buildKnowledgeElement(last, skill, 'inferred', validated));
+      else inferred.push(buildKnowledgeElement(last, skill, 'inferred', validated));
     }
   }
   return [...state.directKnowledgeElements, ...inferred];

@@ -25,28 +25,56 @@ function answer(challenge: Challenge, n: number, ok: boolean): AnswerEvent {
   });
 }
 
-/** Plays a whole assessment: the learner masters exactly the skills of level ≤ `masteredLevel`. */
-function play(idx: PackIndex, context: EngineContext, masteredLevel: number) {
+/**
+ * Plays a whole assessment: the learner masters exactly the skills of level ≤ `masteredLevel`, except
+ * that the first answer on each skill of `slipsOn` goes the other way.
+ */
+function play(idx: PackIndex, context: EngineContext, masteredLevel: number, slipsOn: ReadonlySet<string> = new Set(), overrides = {}) {
   const asked: Challenge[] = [];
   const answers: AnswerEvent[] = [];
   const steps = [];
   for (let n = 0; n < 60; n++) {
-    const step = nextBayesChallenge(idx, context, answers);
+    const step = nextBayesChallenge(idx, context, answers, overrides);
     steps.push(step);
     if (step.done) break;
+    const mastered = (idx.skillsById.get(step.challenge.skillId)?.level ?? 99) <= masteredLevel;
+    const slips = slipsOn.has(step.challenge.skillId) && !asked.some((c) => c.skillId === step.challenge.skillId);
     asked.push(step.challenge);
-    answers.push(answer(step.challenge, n, (idx.skillsById.get(step.challenge.skillId)?.level ?? 99) <= masteredLevel));
+    answers.push(answer(step.challenge, n, slips ? !mastered : mastered));
   }
   return { asked, answers, steps };
 }
 
 describe('Bayesian engine', () => {
-  it.each([0, 1, 3, 5, 6])('a learner of level %i: ends, never asks a challenge or a skill twice', (level) => {
+  const timesPerSkill = (asked: Challenge[]) => {
+    const counts = new Map<string, number>();
+    for (const c of asked) counts.set(c.skillId, (counts.get(c.skillId) ?? 0) + 1);
+    return [...counts.values()];
+  };
+
+  it.each([0, 1, 3, 5, 6])('a learner of level %i: ends, never asks a challenge twice nor a skill three times', (level) => {
     const { asked, steps } = play(index, contextOf(index), level);
     expect(steps[steps.length - 1].done).toBe(true);
     expect(asked.length).toBeGreaterThan(1);
     expect(new Set(asked.map((c) => c.id)).size).toBe(asked.length);
-    expect(new Set(asked.map((c) => c.skillId)).size).toBe(asked.length);
+    expect(Math.max(...timesPerSkill(asked))).toBeLessThanOrEqual(2);
+  });
+
+  it.each([1, 3, 5])('with answersPerSkill 1, a learner of level %i is asked each skill once at most', (level) => {
+    const { asked } = play(index, contextOf(index), level, new Set([skillIdOf('@web', 1), skillIdOf('@mail', 2)]), { answersPerSkill: 1 });
+    expect(Math.max(...timesPerSkill(asked))).toBe(1);
+  });
+
+  it('second chance: a strong learner\'s slip on the first question is asked again, with another challenge', () => {
+    const easy = play(index, contextOf(index), 6).asked[0].skillId;
+    const { asked, answers } = play(index, contextOf(index), 6, new Set([easy]));
+    expect(asked[0].skillId).toBe(easy);
+    const onEasy = asked.filter((c) => c.skillId === easy);
+    expect(onEasy).toHaveLength(2);
+    expect(onEasy[0].id).not.toBe(onEasy[1].id);
+    expect(answers.filter((a) => onEasy.some((c) => c.id === a.challengeId)).map((a) => a.result)).toEqual(['ko', 'ok']);
+    const once = play(index, contextOf(index), 6, new Set([easy]), { answersPerSkill: 1 });
+    expect(once.asked.filter((c) => c.skillId === easy)).toHaveLength(1);
   });
 
   it('flags a checkpoint after every 5th answer', () => {

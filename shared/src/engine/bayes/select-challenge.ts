@@ -5,6 +5,9 @@
  * expected gain, over its two outcomes, of P(exact level) + w·P(level within one) of the settlement —
  * with the direct KE the answer would write — plus a small share of the expected reduction of the
  * posterior variance, which breaks the ties when no single answer can move the level yet.
+ * With `answersPerSkill` 2 (second chance), a skill answered once in this assessment is a candidate
+ * too: an answer that agrees keeps its KE, one that disagrees leaves it to the ability estimate —
+ * the lookahead asks it again only when that is worth more than a new skill (a surprising answer).
  * Candidates with the same calibration and pix value in a competence are valued once.
  * Equal values are split by a hash of the assessment id, so the pick is seeded and reproducible.
  * Stopping (isOpen): a competence needs its minimum of answers (two while P(exact) < `uncertainBelow`),
@@ -18,7 +21,7 @@ import { isTimed, servableChallenges } from '../servable-challenges';
 import { posteriorVariance, predictiveSuccess, updatePosterior } from './ability-grid';
 import type { AssessmentState, CompetenceState } from './assessment-state';
 import type { BayesConfig } from './bayes-config';
-import { settle, settlementValue, withDecision, type Settlement } from './settlement';
+import { settle, settlementValue, withDecision, withoutDecision, type Decisions, type Settlement } from './settlement';
 
 const TIE_EPSILON = 1e-9;
 
@@ -86,7 +89,13 @@ interface Valued {
   value: number;
 }
 
-function candidateValue(input: SelectionInput, competence: CompetenceState, skillId: string, challenge: Challenge, now: Settlement): Valued {
+/** The decided skills after an answer on `skillId`: a first answer decides it, a second one keeps or contests it. */
+function decisionsAfter(decisions: Decisions, skillId: string, firstResult: boolean | undefined, correct: boolean): Decisions {
+  if (firstResult === undefined) return withDecision(decisions, skillId, correct);
+  return correct === firstResult ? decisions : withoutDecision(decisions, skillId);
+}
+
+function candidateValue(input: SelectionInput, competence: CompetenceState, skillId: string, firstResult: boolean | undefined, challenge: Challenge, now: Settlement): Valued {
   const { state, config } = input;
   const curve = state.curveOf(challenge.discriminant, challenge.difficulty);
   const pOk = predictiveSuccess(competence.posterior, curve);
@@ -98,7 +107,7 @@ function candidateValue(input: SelectionInput, competence: CompetenceState, skil
     const weight = correct ? pOk : 1 - pOk;
     if (weight <= 0) continue;
     const posterior = updatePosterior(competence.posterior, curve, correct);
-    const after = settle(competence.frame, withDecision(competence.decisions, skillId, correct), posterior, config);
+    const after = settle(competence.frame, decisionsAfter(competence.decisions, skillId, firstResult, correct), posterior, config);
     expected += weight * settlementValue(after, config);
     expectedExact += weight * after.exactProbability;
     expectedVariance += weight * posteriorVariance(state.grid, posterior);
@@ -110,7 +119,7 @@ function candidateValue(input: SelectionInput, competence: CompetenceState, skil
 /** Candidates of the competences still open, in target order (empty when the assessment is over). */
 export function rankCandidates(input: SelectionInput): Candidate[] {
   const { index, state, config } = input;
-  const drafts: { competence: CompetenceState; skillId: string; challenge: Challenge; now: Settlement }[] = [];
+  const drafts: { competence: CompetenceState; skillId: string; firstResult?: boolean; challenge: Challenge; now: Settlement }[] = [];
   const settlements = new Map<string, Settlement>();
   for (const competence of state.competences.values()) {
     if (competence.answeredCount >= config.maximumQuestionsPerCompetence) continue;
@@ -118,10 +127,13 @@ export function rankCandidates(input: SelectionInput): Candidate[] {
     settlements.set(competence.frame.competenceId, now);
     for (const node of competence.frame.skills) {
       const skillId = node.skill.id;
-      if (competence.decisions.has(skillId)) continue;
+      const asked = state.answersBySkill.get(skillId)?.length ?? 0;
+      // Never asked here: a candidate unless assessed elsewhere. Asked once: second chance. Twice: done.
+      const firstResult = asked === 1 ? competence.decisions.get(skillId) : undefined;
+      if (asked === 0 ? competence.decisions.has(skillId) : asked > 1 || config.answersPerSkill < 2 || firstResult === undefined) continue;
       const remaining = servableChallenges(index, skillId, input.locale).filter((c) => !input.answeredChallengeIds.has(c.id));
       const challenge = chooseChallenge(remaining, input.lastAnswerWasTimed, `${input.assessmentId}:${input.answeredCount}:${skillId}`);
-      if (challenge) drafts.push({ competence, skillId, challenge, now });
+      if (challenge) drafts.push({ competence, skillId, firstResult, challenge, now });
     }
   }
   const untimed = drafts.filter((d) => !isTimed(d.challenge));
@@ -130,10 +142,10 @@ export function rankCandidates(input: SelectionInput): Candidate[] {
   const memo = new Map<string, Valued>();
   const scored = allowed.map((d) => {
     const node = d.competence.frame.nodeById.get(d.skillId);
-    const key = `${d.competence.frame.competenceId}|${d.challenge.discriminant}|${d.challenge.difficulty}|${node?.gridIndex}|${node?.skill.pixValue}`;
+    const key = `${d.competence.frame.competenceId}|${d.challenge.discriminant}|${d.challenge.difficulty}|${node?.gridIndex}|${node?.skill.pixValue}|${d.firstResult}`;
     let valued = memo.get(key);
     if (!valued) {
-      valued = candidateValue(input, d.competence, d.skillId, d.challenge, d.now);
+      valued = candidateValue(input, d.competence, d.skillId, d.firstResult, d.challenge, d.now);
       memo.set(key, valued);
     }
     return { competenceId: d.competence.frame.competenceId, skillId: d.skillId, challenge: d.challenge, ...valued };

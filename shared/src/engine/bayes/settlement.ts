@@ -27,6 +27,14 @@ export function withDecision(decisions: Decisions, skillId: string, validated: b
   };
 }
 
+/** `decisions` without the KE of `skillId` (a second answer that contradicts the first), without copying. */
+export function withoutDecision(decisions: Decisions, skillId: string): Decisions {
+  return {
+    get: (id) => (id === skillId ? undefined : decisions.get(id)),
+    has: (id) => id !== skillId && decisions.has(id),
+  };
+}
+
 export interface SettlementOptions {
   inferencePlausibility: number;
   withinOneWeight: number;
