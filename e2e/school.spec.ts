@@ -19,3 +19,25 @@ test('a pupil has no « Établissement » entry', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Hugo');
   await expect(page.getByRole('link', { name: 'Établissement' })).toHaveCount(0);
 });
+
+test('an organisation admin chooses a campaign engine; the choice is kept and pupils get it', async ({ page }) => {
+  await loginAs(page, 'prof@demo.pix');
+  await page.getByRole('link', { name: 'Établissement' }).first().click();
+  const table = page.getByTestId('campaign-engines');
+  const row = table.getByRole('row').filter({ hasText: 'CLGJMB302' });
+  const engine = row.getByRole('combobox', { name: /Moteur de la campagne/ });
+  await expect(engine).toHaveValue('BAYES');
+  await expect(engine.locator('option')).toHaveText(['Bayésien (recommandé)', 'Smart random (Pix)', 'Flash (IRT)']);
+
+  await engine.selectOption('SMART_RANDOM');
+  await expect(page.getByTestId('engine-notice')).toContainText('utilise désormais le moteur Smart random (Pix)');
+  await expect(page.getByTestId('engine-notice')).toContainText('les parcours déjà commencés gardent leur moteur');
+  await page.reload();
+  await expect(page.getByTestId('campaign-engines').getByRole('row').filter({ hasText: 'CLGJMB302' }).getByRole('combobox')).toHaveValue('SMART_RANDOM');
+  expect(await (await page.request.get('/api/campaigns/CLGJMB302')).json()).toMatchObject({ method: 'SMART_RANDOM' });
+
+  // Back to the default, so that other tests see the demo as seeded.
+  await page.getByTestId('campaign-engines').getByRole('row').filter({ hasText: 'CLGJMB302' }).getByRole('combobox').selectOption('BAYES');
+  await expect(page.getByTestId('engine-notice')).toContainText('Bayésien (recommandé)');
+  expect(await (await page.request.get('/api/campaigns/CLGJMB302')).json()).toMatchObject({ method: 'BAYES' });
+});

@@ -35,6 +35,20 @@ describe('relay tokens and snapshot', () => {
     expect((await relay.json('/api/auth/login', { login: 'hugo.lefevre1109', password: 'Pix12345' })).status).toBe(200);
     expect(loopDeps.state.lastSnapshotAt).not.toBeNull();
   });
+
+  it("a campaign's engine chosen on central reaches the relay, which refuses to change it itself", async () => {
+    const { central, relay, loopDeps } = await centralAndRelay();
+    const [campaign] = central.db.prepare('SELECT id FROM campaigns ORDER BY id').all() as { id: string }[];
+    const admin = await central.login('prof@demo.pix');
+    const put = (node: typeof central, headers: Record<string, string>) =>
+      node.app.request(`/api/campaigns/${campaign.id}/method`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ method: 'FLASH' }) });
+    expect((await put(central, admin)).status).toBe(200);
+    await pullSnapshot(loopDeps);
+    expect(relay.db.prepare('SELECT assessment_method FROM campaigns WHERE id = ?').get(campaign.id)).toEqual({ assessment_method: 'FLASH' });
+    const response = await put(relay, await relay.login('prof@demo.pix'));
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('CENTRAL_ONLY');
+  });
 });
 
 describe('forwarder', () => {

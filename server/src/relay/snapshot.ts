@@ -25,6 +25,8 @@ const campaign = z.object({
   id: z.string(), code: z.string(), organization_id: z.string(), name: z.string(), type: z.string(), target_profile_id: z.string().nullable(),
   title: z.string().nullable(), custom_landing_message: z.string().nullable(), id_pix_label: z.string().nullable(), division_id: z.string().nullable(),
   created_by: z.string().nullable(), created_at: z.string(), archived_at: z.string().nullable(),
+  // the campaign's engine (issue 8); absent from a central older than migration 3
+  assessment_method: z.enum(['SMART_RANDOM', 'BAYES', 'FLASH']).nullable().default(null),
 });
 
 export const snapshotSchema = z.object({

@@ -1,16 +1,20 @@
 /**
  * Campaigns: a pupil looks one up by its code to join it; a member of the organisation lists its
  * campaigns and reads the results of the participants who SENT them (nothing before "J'envoie mes
- * résultats": results stay private until shared).
+ * résultats": results stay private until shared); an organisation ADMIN chooses, on central, the
+ * adaptive engine of a campaign (issue 8) — relays receive it with their snapshot, and only new
+ * participations use it (an assessment keeps the method it was created with).
  */
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { CAMPAIGN_CODE_INPUT, normaliseCampaignCode } from '../../../shared/src/campaign/campaign-code';
 import { participantResults } from '../../../shared/src/campaign/participant-results';
-import { campaignMethod } from '../../../shared/src/engine/engine-choice';
+import { CAMPAIGN_METHODS, campaignMethod } from '../../../shared/src/engine/engine-choice';
 import type { AssessmentMethod, KnowledgeElement } from '../../../shared/src/model/types';
 import type { AppDeps, AppEnv } from '../context';
 import type { Db } from '../db/database';
 import { ApiError, badRequest, forbidden, notFound } from '../http/errors';
+import { readJson } from '../http/validation';
 import { requireUser } from './require-user';
 
 interface CampaignRow {
@@ -54,6 +58,16 @@ function requireMember(db: Db, organizationId: string, userId: string): void {
   if (!member) throw forbidden("Vous n'êtes pas membre de cette organisation.");
 }
 
+function isAdmin(db: Db, organizationId: string, userId: string): boolean {
+  return db.prepare("SELECT 1 FROM memberships WHERE organization_id = ? AND user_id = ? AND role = 'ADMIN'").get(organizationId, userId) !== undefined;
+}
+
+const methodBody = z.object({
+  method: z.string().refine((method) => CAMPAIGN_METHODS.includes(method as AssessmentMethod), {
+    message: `Moteur inconnu : choisissez ${CAMPAIGN_METHODS.join(', ')}.`,
+  }),
+});
+
 export function campaignRoutes(deps: AppDeps) {
   const { db } = deps;
   const routes = new Hono<AppEnv>();
@@ -85,6 +99,21 @@ export function campaignRoutes(deps: AppDeps) {
         return { ...campaignInfo(row), participantsCount: count.participants, sharedCount: count.shared ?? 0 };
       }),
     );
+  });
+
+  routes.put('/campaigns/:campaignId/method', auth, async (c) => {
+    if (deps.config.mode === 'relay') {
+      throw new ApiError(409, 'CENTRAL_ONLY', "Le moteur d'une campagne se choisit sur le serveur central ; le relais le reçoit ensuite.");
+    }
+    const row = db.prepare(`${SELECT_CAMPAIGN} WHERE c.id = ?`).get(c.req.param('campaignId')) as CampaignRow | undefined;
+    if (!row) throw notFound('Campagne introuvable.');
+    if (!isAdmin(db, row.organization_id, c.get('userId'))) {
+      throw forbidden("Seul un administrateur de l'organisation peut choisir le moteur d'une campagne.");
+    }
+    const { method } = await readJson(c, methodBody);
+    db.prepare('UPDATE campaigns SET assessment_method = ? WHERE id = ?').run(method, row.id);
+    deps.log(`campaign ${row.code}: engine ${method}`);
+    return c.json(campaignInfo({ ...row, assessment_method: method as AssessmentMethod }));
   });
 
   routes.get('/campaigns/:campaignId/results', auth, (c) => {

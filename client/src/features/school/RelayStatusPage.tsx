@@ -1,12 +1,14 @@
 /**
  * "Relais de l'établissement", for the school's Pix referent (organisation ADMIN): on a relay, whether the
  * central server is reachable, the last transmission, what is still waiting and for which pupils; on
- * central, the creation of the relay token to give to the school's relay (shown once).
+ * central, the creation of the relay token to give to the school's relay (shown once). Below, the
+ * organisation's campaigns and their adaptive engine (chosen on central).
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure, api } from '../../api/http';
 import type { Me } from '../../api/types';
+import { CampaignEngines } from './CampaignEngines';
 
 interface RelayStatus {
   mode: 'central' | 'relay';
@@ -144,6 +146,7 @@ export function RelayStatusPage(props: { me: Pick<Me, 'organizations'> }) {
           )}
         </>
       )}
+      {status && admin && <CampaignEngines organization={admin} editable={status.mode === 'central'} />}
     </div>
   );
 }
