@@ -6,7 +6,8 @@ test('an organisation admin creates a relay token from « Établissement »', as
   await loginAs(page, 'prof@demo.pix');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Claire');
   await page.getByRole('link', { name: 'Établissement' }).first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Relais de l'établissement");
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Établissement');
+  await expect(page.getByRole('heading', { level: 2, name: "Relais de l'établissement" })).toBeVisible();
   await expect(page.getByText('serveur central')).toBeVisible();
   await page.getByRole('button', { name: /Créer un jeton de relais/ }).click();
   await expect(page.getByTestId('relay-token')).toContainText('il ne sera plus jamais affiché');

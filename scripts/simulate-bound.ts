@@ -6,6 +6,7 @@
  * and price at depth 12.
  *
  *   npm run simulate:bound -- [--budget 6.46] [--depth 12] [--points 5] [--lambdas 0.008,0.01,0.012] [--achievable]
+ *                              [--discriminant A]   (default: the pack's highest, every challenge gets it)
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,9 +19,9 @@ import { competenceModel } from './simulate/learner';
 
 const MAX_REACHABLE_LEVEL = 6;
 const PACK_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'content', 'dist', 'pack.json');
-const USAGE = 'Usage : npm run simulate:bound -- [--budget N] [--depth N] [--points N] [--lambdas a,b,c] [--guess P] [--slip P] [--achievable]';
+const USAGE = 'Usage : npm run simulate:bound -- [--budget N] [--depth N] [--points N] [--lambdas a,b,c] [--guess P] [--slip P] [--discriminant A] [--achievable]';
 
-interface Options { budget: number; depth: number; points: number; lambdas: number[]; guess: number; slip: number; achievable: boolean }
+interface Options { budget: number; depth: number; points: number; lambdas: number[]; guess: number; slip: number; achievable: boolean; discriminant?: number }
 
 function parse(argv: string[]): Options {
   const options: Options = { budget: 6.46, depth: 12, points: 5, lambdas: [0.008, 0.01, 0.012], guess: 0.1, slip: 0.05, achievable: false };
@@ -39,6 +40,7 @@ function parse(argv: string[]): Options {
       case '--guess': options.guess = value(); break;
       case '--slip': options.slip = value(); break;
       case '--achievable': options.achievable = true; break;
+      case '--discriminant': options.discriminant = value(); break;
       case '--lambdas': {
         const raw = argv[++i] ?? '';
         options.lambdas = raw.split(',').map(Number);
@@ -65,7 +67,7 @@ function main(): void {
     process.exit(1);
   }
   const { index } = loaded;
-  const discriminant = Math.max(...index.pack.challenges.map((c) => c.discriminant));
+  const discriminant = options.discriminant ?? Math.max(...index.pack.challenges.map((c) => c.discriminant));
   const shapes = new Map<string, { model: BoundModel; competences: number }>();
   for (const competence of index.pack.competences) {
     const m = competenceModel(index, competence.id, MAX_REACHABLE_LEVEL);

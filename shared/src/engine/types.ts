@@ -31,5 +31,10 @@ export type EngineStep =
       answeredCount: number;
       /** a checkpoint page follows the answer to this challenge */
       isCheckpointNext: boolean;
+      /**
+       * share of the assessment done, 0..1, when the engine can tell (Bayesian: how sure it is of each
+       * competence's level); otherwise the share of target skills with a KE is shown
+       */
+      progress?: number;
     }
   | { done: true; answeredCount: number };

@@ -130,7 +130,8 @@ export function AssessmentPage(props: { assessmentId: string }) {
     );
   } else if (atCheckpoint) {
     const tested = new Set(pupil.knowledge.history.filter((ke) => targetSkillIds.includes(ke.skillId)).map((ke) => ke.skillId));
-    const progress = step?.done ? 100 : Math.min(99, Math.round((tested.size / Math.max(1, targetSkillIds.length)) * 100));
+    const share = step && !step.done && step.progress !== undefined ? step.progress : tested.size / Math.max(1, targetSkillIds.length);
+    const progress = step?.done ? 100 : Math.min(99, Math.round(share * 100));
     body = (
       <section aria-labelledby="checkpoint-title" data-testid="checkpoint">
         <div className="pix-checkpoint__head">

@@ -68,8 +68,8 @@ export function CampaignEngines(props: { organization: { id: string; name: strin
       </h2>
       <p className="fr-text--sm">
         Le moteur choisit les questions de chaque élève. Le moteur <strong>bayésien</strong> pose environ un quart de questions en moins que
-        le smart random de Pix pour un niveau au moins aussi juste (simulation sur 3 000 élèves fictifs) ; il peut reposer une fois une
-        compétence sur laquelle une réponse surprend.
+        le smart random de Pix pour un niveau au moins aussi juste (simulation sur 3 000 élèves fictifs) ; il peut reposer une fois un
+        acquis sur lequel une réponse le surprend, avec une autre épreuve.
         {!editable && ' Le moteur se choisit sur le serveur central ; ce relais reçoit le choix avec les comptes et les campagnes.'}
       </p>
       {notice && (
@@ -96,7 +96,7 @@ export function CampaignEngines(props: { organization: { id: string; name: strin
                 <tr key={campaign.id}>
                   <td>
                     {campaign.name}
-                    {campaign.division && <span className="fr-text--xs"> — {campaign.division}</span>}
+                    {campaign.division && !campaign.name.includes(campaign.division) && <span className="fr-text--xs"> — {campaign.division}</span>}
                   </td>
                   <td>
                     <code>{campaign.code}</code>

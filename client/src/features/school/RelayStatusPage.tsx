@@ -61,7 +61,8 @@ export function RelayStatusPage(props: { me: Pick<Me, 'organizations'> }) {
 
   return (
     <div className="fr-py-4w">
-      <h1>Relais de l'établissement</h1>
+      <h1>Établissement</h1>
+      <h2 className="fr-h4">Relais de l'établissement</h2>
       {error && (
         <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert">
           <p>{error}</p>

@@ -75,9 +75,10 @@ export const DEFAULT_BAYES_CONFIG: BayesConfig = {
   slip: 0.05,
   // Any cut: the inferred KEs carry the level the posterior finds most likely (ADR 0002, round 3).
   inferencePlausibility: 0,
-  // Tuned on the simulator (ADR 0002, round 3, 3 seeds × 1,000 learners): the within-one rate of
-  // competence evaluations comes from `withinOneLevelConfidence`, the exact rate of the Parcours from
-  // `exactContinueGain` and `minimumQuestionsWhenUncertain` / `uncertainBelow`.
+  // Tuned on the simulator (ADR 0002, rounds 3–4, 3 seeds × 1,000 learners): the within-one rate of
+  // competence evaluations comes from `withinOneLevelConfidence` and `withinOneWeight`, the exact rate
+  // of the Parcours from `exactContinueGain` (which also keeps the 4e/3e under 0.75 × smart random's
+  // questions once second chances exist) and `minimumQuestionsWhenUncertain` / `uncertainBelow`.
   exactLevelConfidence: 0,
   withinOneLevelConfidence: 0.92,
   withinOneWeight: 5,
@@ -89,6 +90,7 @@ export const DEFAULT_BAYES_CONFIG: BayesConfig = {
   uncertainBelow: 0.68,
   informationWeight: 3,
   maximumQuestionsPerCompetence: 20,
+  // Round 4: second chance on a surprising answer.
   answersPerSkill: 2,
 };
 

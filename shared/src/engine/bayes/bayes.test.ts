@@ -77,6 +77,24 @@ describe('Bayesian engine', () => {
     expect(once.asked.filter((c) => c.skillId === easy)).toHaveLength(1);
   });
 
+  it('reports its progress: 0 before the first answer, then how sure it is, below 0.9 while it asks', () => {
+    const { steps } = play(index, contextOf(index), 3);
+    const progress = steps.flatMap((step) => (step.done ? [] : [step.progress ?? Number.NaN]));
+    expect(progress[0]).toBe(0);
+    expect(progress.slice(1).every((p) => p > 0 && p <= 0.9)).toBe(true);
+    expect(progress[progress.length - 1]).toBeGreaterThan(0.5);
+  });
+
+  it('counts a closed competence as done in a two-competence assessment', () => {
+    const two = buildIndex({
+      competences: [{ index: '1.1', tubes: [{ name: '@web', levels: [1, 2, 3, 4, 5] }] }, { index: '2.1', tubes: [{ name: '@mail', levels: [1, 2, 3, 4, 5] }] }],
+    });
+    // Everything on 1.1 is known from elsewhere: it is closed from the start, 2.1 not asked yet.
+    const known = two.pack.skills.filter((s) => s.id.startsWith('skill-web')).map((s, i) => buildKnowledgeElement({ id: `ke-${i}`, skillId: s.id, assessmentId: 'other' }));
+    const step = nextBayesChallenge(two, contextOf(two, { previousKnowledgeElements: known }), []);
+    expect(step.done ? Number.NaN : step.progress).toBe(0.5);
+  });
+
   it('flags a checkpoint after every 5th answer', () => {
     const { steps } = play(index, contextOf(index), 2);
     const flags = steps.flatMap((step) => (step.done ? [] : [step.isCheckpointNext]));

@@ -15,7 +15,30 @@ import type { EngineContext, EngineStep } from '../types';
 import { posteriorMean } from './ability-grid';
 import { buildAssessmentState } from './assessment-state';
 import { bayesConfigOf, type BayesConfig } from './bayes-config';
-import { pickCandidate, rankCandidates } from './select-challenge';
+import type { AssessmentState } from './assessment-state';
+import { pickCandidate, rankCandidates, type Candidate } from './select-challenge';
+import { settle } from './settlement';
+
+const OPEN_COMPETENCE_PROGRESS_CAP = 0.9;
+
+/**
+ * Progress shown at checkpoints. The Bayesian engine writes a KE on every skill of a competence as
+ * soon as it asks about it, so the share of skills with a KE says nothing here; instead, the mean over
+ * the assessment's competences of: 1 when closed, 0 before its first answer, else how sure the engine
+ * is of its level within one (P(±1), capped at 0.9 while it still asks about it).
+ */
+export function bayesProgress(state: AssessmentState, candidates: readonly Candidate[], config: BayesConfig): number {
+  const open = new Set(candidates.map((c) => c.competenceId));
+  let sum = 0;
+  for (const competence of state.competences.values()) {
+    if (!open.has(competence.frame.competenceId)) sum += 1;
+    else if (competence.answeredCount > 0) {
+      const now = settle(competence.frame, competence.decisions, competence.posterior, config);
+      sum += Math.min(OPEN_COMPETENCE_PROGRESS_CAP, now.withinOneProbability);
+    }
+  }
+  return state.competences.size === 0 ? 1 : sum / state.competences.size;
+}
 
 export function nextBayesChallenge(
   index: PackIndex,
@@ -47,5 +70,6 @@ export function nextBayesChallenge(
     estimatedLevel: competence ? posteriorMean(state.grid, competence.posterior) : config.priorMean,
     answeredCount,
     isCheckpointNext: isCheckpointAfterNext(answeredCount),
+    progress: bayesProgress(state, candidates, config),
   };
 }

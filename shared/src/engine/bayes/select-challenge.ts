@@ -21,7 +21,7 @@ import { isTimed, servableChallenges } from '../servable-challenges';
 import { posteriorVariance, predictiveSuccess, updatePosterior } from './ability-grid';
 import type { AssessmentState, CompetenceState } from './assessment-state';
 import type { BayesConfig } from './bayes-config';
-import { settle, settlementValue, withDecision, withoutDecision, type Decisions, type Settlement } from './settlement';
+import { settle, settlementValue, type DecisionChange, type Decisions, type Settlement } from './settlement';
 
 const TIE_EPSILON = 1e-9;
 
@@ -89,10 +89,10 @@ interface Valued {
   value: number;
 }
 
-/** The decided skills after an answer on `skillId`: a first answer decides it, a second one keeps or contests it. */
-function decisionsAfter(decisions: Decisions, skillId: string, firstResult: boolean | undefined, correct: boolean): Decisions {
-  if (firstResult === undefined) return withDecision(decisions, skillId, correct);
-  return correct === firstResult ? decisions : withoutDecision(decisions, skillId);
+/** What an answer on `skillId` changes: a first answer decides it, a second one keeps or contests it. */
+function changeAfter(skillId: string, firstResult: boolean | undefined, correct: boolean): DecisionChange | undefined {
+  if (firstResult === undefined) return { skillId, validated: correct };
+  return correct === firstResult ? undefined : { skillId, validated: undefined };
 }
 
 function candidateValue(input: SelectionInput, competence: CompetenceState, skillId: string, firstResult: boolean | undefined, challenge: Challenge, now: Settlement): Valued {
@@ -107,7 +107,7 @@ function candidateValue(input: SelectionInput, competence: CompetenceState, skil
     const weight = correct ? pOk : 1 - pOk;
     if (weight <= 0) continue;
     const posterior = updatePosterior(competence.posterior, curve, correct);
-    const after = settle(competence.frame, decisionsAfter(competence.decisions, skillId, firstResult, correct), posterior, config);
+    const after = settle(competence.frame, competence.decisions, posterior, config, changeAfter(skillId, firstResult, correct));
     expected += weight * settlementValue(after, config);
     expectedExact += weight * after.exactProbability;
     expectedVariance += weight * posteriorVariance(state.grid, posterior);

@@ -3,7 +3,7 @@ import { buildIndex, skillIdOf } from '../../testing/builders';
 import { abilityGrid, gaussianPrior } from './ability-grid';
 import { DEFAULT_BAYES_CONFIG } from './bayes-config';
 import { competenceFrames, levelOfPix } from './competence-frame';
-import { inferredSkills, settle, withDecision, withoutDecision } from './settlement';
+import { inferredSkills, settle } from './settlement';
 
 const index = buildIndex({ competences: [{ index: '1.1', tubes: [{ name: '@web', levels: [1, 2, 3, 4] }, { name: '@mail', levels: [1, 2, 3] }] }] });
 const targets = index.pack.skills.map((s) => s.id);
@@ -71,21 +71,21 @@ describe('settle', () => {
     expect(settle(frame, decisions, posterior, { ...options, inferencePlausibility: plausibility }).level).toBe(level);
   });
 
-  it('withDecision adds one decision without touching the others', () => {
+  it('a decision change is settled as if it were in the decisions, without touching them', () => {
     const base = new Map([[skillIdOf('@web', 1), true]]);
-    const next = withDecision(base, skillIdOf('@mail', 2), false);
-    expect([next.get(skillIdOf('@web', 1)), next.get(skillIdOf('@mail', 2)), next.has(skillIdOf('@mail', 3))]).toEqual([true, false, false]);
-    expect(base.has(skillIdOf('@mail', 2))).toBe(false);
+    const posterior = pointMass(0);
+    const changed = settle(frame, base, posterior, options, { skillId: skillIdOf('@web', 3), validated: false });
+    expect(changed).toEqual(settle(frame, new Map([...base, [skillIdOf('@web', 3), false]]), posterior, options));
+    expect(base.has(skillIdOf('@web', 3))).toBe(false);
   });
 
-  it('withoutDecision leaves one skill to the cut (a contested second answer) without touching the others', () => {
+  it('a change to `undefined` leaves the skill to the cut (a contested second answer)', () => {
     const base = new Map([[skillIdOf('@web', 1), false], [skillIdOf('@web', 2), true]]);
-    const next = withoutDecision(base, skillIdOf('@web', 1));
-    expect([next.has(skillIdOf('@web', 1)), next.get(skillIdOf('@web', 1)), next.get(skillIdOf('@web', 2))]).toEqual([false, undefined, true]);
-    expect(base.get(skillIdOf('@web', 1))).toBe(false);
+    const contested = settle(frame, base, pointMass(2), options, { skillId: skillIdOf('@web', 1), validated: undefined });
+    const without = new Map([[skillIdOf('@web', 2), true]]);
+    expect(contested).toEqual(settle(frame, without, pointMass(2), options));
     // A strong learner's contested easy skill is then validated by the cut.
-    const settled = settle(frame, next, pointMass(2), options);
-    expect(inferredSkills(frame, next, settled).get(skillIdOf('@web', 1))).toBe(true);
+    expect(inferredSkills(frame, without, contested).get(skillIdOf('@web', 1))).toBe(true);
   });
 
   it('an unsure ability gives a level whose exact probability is low', () => {

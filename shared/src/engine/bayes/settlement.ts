@@ -19,20 +19,14 @@ export interface Decisions {
   has(skillId: string): boolean;
 }
 
-/** `decisions` plus a direct KE on `skillId` (what an answer on it would write), without copying. */
-export function withDecision(decisions: Decisions, skillId: string, validated: boolean): Decisions {
-  return {
-    get: (id) => (id === skillId ? validated : decisions.get(id)),
-    has: (id) => id === skillId || decisions.has(id),
-  };
-}
-
-/** `decisions` without the KE of `skillId` (a second answer that contradicts the first), without copying. */
-export function withoutDecision(decisions: Decisions, skillId: string): Decisions {
-  return {
-    get: (id) => (id === skillId ? undefined : decisions.get(id)),
-    has: (id) => id !== skillId && decisions.has(id),
-  };
+/**
+ * One decision changed on top of `decisions`, without copying them: what an answer on `skillId` would
+ * do — decide it (a first answer), or leave it to the cut (`undefined`: a second answer contradicting
+ * the first).
+ */
+export interface DecisionChange {
+  skillId: string;
+  validated: boolean | undefined;
 }
 
 export interface SettlementOptions {
@@ -64,7 +58,7 @@ export function settlementValue(s: Pick<Settlement, 'exactProbability' | 'within
   return s.exactProbability + options.withinOneWeight * s.withinOneProbability;
 }
 
-export function settle(frame: CompetenceFrame, decisions: Decisions, posterior: Float64Array, options: SettlementOptions): Settlement {
+export function settle(frame: CompetenceFrame, decisions: Decisions, posterior: Float64Array, options: SettlementOptions, change?: DecisionChange): Settlement {
   const tail = upperTail(posterior);
   const mass = levelMass(frame, posterior);
   let decidedPix = 0;
@@ -72,7 +66,7 @@ export function settle(frame: CompetenceFrame, decisions: Decisions, posterior: 
   const cutIndex: number[] = [];
   const cutPix: number[] = [];
   for (const node of frame.byDifficulty) {
-    const decided = decisions.get(node.skill.id);
+    const decided = change !== undefined && node.skill.id === change.skillId ? change.validated : decisions.get(node.skill.id);
     if (decided !== undefined) {
       if (decided) decidedPix += node.skill.pixValue;
       continue;
