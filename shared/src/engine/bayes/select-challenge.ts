@@ -21,7 +21,7 @@ import { isTimed, servableChallenges } from '../servable-challenges';
 import { posteriorVariance, predictiveSuccess, updatePosterior } from './ability-grid';
 import type { AssessmentState, CompetenceState } from './assessment-state';
 import type { BayesConfig } from './bayes-config';
-import { settle, settlementValue, type DecisionChange, type Decisions, type Settlement } from './settlement';
+import { settle, settlementValue, type DecisionChange, type Settlement } from './settlement';
 
 const TIE_EPSILON = 1e-9;
 
