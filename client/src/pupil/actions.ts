@@ -46,13 +46,47 @@ export async function completeAssessment(db: PupilDatabase, assessmentId: string
   await doc.incrementalPatch({ state: 'completed', completedAt: at, updatedAt: at });
 }
 
-/** "Réinitialiser" (§2.4): the latest evaluation of the competence carries the reset time. */
-export async function resetCompetence(db: PupilDatabase, competenceId: string, now: Date): Promise<void> {
+/**
+ * "Réinitialiser" (§2.4): the latest evaluation of the competence carries the reset time, and the
+ * campaign assessments the reset touches (`campaignAssessmentsToRestart`, chosen by the caller) are
+ * aborted and replaced by a fresh assessment of the same participation, which asks the reset skills
+ * again.
+ */
+export async function resetCompetence(
+  db: PupilDatabase,
+  userId: string,
+  competenceId: string,
+  now: Date,
+  campaignAssessmentsToRestart: readonly AssessmentDoc[] = [],
+): Promise<void> {
   const docs = await db.assessments.find({ selector: { competenceId, type: 'COMPETENCE_EVALUATION' } }).exec();
   const latest = docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
-  if (!latest) return;
   const at = now.toISOString();
-  await latest.incrementalPatch({ resetAt: at, state: latest.state === 'started' ? 'aborted' : latest.state, updatedAt: at });
+  if (latest) await latest.incrementalPatch({ resetAt: at, state: latest.state === 'started' ? 'aborted' : latest.state, updatedAt: at });
+  else {
+    // Pix only through campaigns so far: an (aborted, empty) evaluation of the competence carries the reset.
+    await db.assessments.insert({
+      id: uuid(), userId, type: 'COMPETENCE_EVALUATION', state: 'aborted', method: DEFAULT_COMPETENCE_EVALUATION_METHOD,
+      competenceId, resetAt: at, createdAt: at, updatedAt: at,
+    });
+  }
+  for (const old of campaignAssessmentsToRestart) {
+    const doc = await db.assessments.findOne(old.id).exec();
+    if (!doc || doc.state === 'aborted' || !doc.campaignParticipationId) continue;
+    // A completed one stays completed (merge.ts: answers are the truth); the fresh one supersedes it.
+    if (doc.state === 'started') await doc.incrementalPatch({ state: 'aborted', updatedAt: at });
+    await db.assessments.insert({
+      id: uuid(),
+      userId: doc.userId,
+      type: 'CAMPAIGN',
+      state: 'started',
+      // the node sets the campaign's engine when it receives it
+      method: doc.method,
+      campaignParticipationId: doc.campaignParticipationId,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
 }
 
 export async function updateTutorial(

@@ -68,8 +68,9 @@ export function pushAssessments(ctx: PushContext, docs: AssessmentDoc[]): void {
     if (!master || !sameDocument(master, merged)) current = store(ctx, 'assessments', merged, true);
     if (current && !sameDocument(current, doc)) ctx.conflicts.push(current);
     // Answers may have been held back (retryable) until this assessment arrived; a new assessment
-    // created before others of the user changes their knowledge reuse: recompute.
-    const resetChanged = master !== undefined && current !== undefined && master.resetAt !== current.resetAt;
+    // created before others of the user changes their knowledge reuse; a reset (§2.4) writes reset KEs,
+    // also when it comes on a new, empty evaluation (a competence so far seen only in campaigns): recompute.
+    const resetChanged = current !== undefined && current.resetAt !== undefined && master?.resetAt !== current.resetAt;
     if (((!master && answersOfAssessment(ctx.db, doc.id).length > 0) || resetChanged) && current) rederiveAssessment(ctx, current);
   }
 }

@@ -58,7 +58,12 @@ export function CampaignPage(props: { code: string }) {
   const participation = pupil.participations
     .filter((p) => p.campaignId === campaign.id)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-  const assessment = participation ? pupil.assessments.find((a) => a.campaignParticipationId === participation.id) : undefined;
+  // After a reset (§2.4) a participation has an aborted assessment and a fresh one: show the latest live one.
+  const assessment = participation
+    ? pupil.assessments
+        .filter((a) => a.campaignParticipationId === participation.id)
+        .sort((a, b) => Number(a.state === 'aborted') - Number(b.state === 'aborted') || b.createdAt.localeCompare(a.createdAt))[0]
+    : undefined;
 
   if (participation && campaign.type === 'PROFILES_COLLECTION') {
     const pix = totalPix(pupil.cards);

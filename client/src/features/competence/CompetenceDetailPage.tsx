@@ -8,6 +8,8 @@ import { useState } from 'react';
 import { canImprove, canReset } from '../../../../shared/src/scoring/delays';
 import { DEFAULT_MAX_REACHABLE_LEVEL } from '../../../../shared/src/scoring/competence-score';
 import { Link, navigate } from '../../app/router';
+import { campaignAssessmentsToRestart } from '../../../../shared/src/campaign/reset-campaign-assessments';
+import { resetKnowledgeElements } from '../../../../shared/src/scoring/knowledge-elements';
 import { resetCompetence, startCompetenceEvaluation } from '../../pupil/actions';
 import { usePupil } from '../../pupil/pupil-data';
 
@@ -86,12 +88,21 @@ export function CompetenceDetailPage(props: { competenceIndex: string }) {
           </h2>
           <p id="reset-text">
             Vous perdrez vos {card.pix} pix et votre niveau {card.level} dans « {competence.name} ». Toutes les questions de cette compétence
-            pourront vous être posées de nouveau. Cette action est définitive.
+            pourront vous être posées de nouveau, y compris dans vos parcours dont les résultats ne sont pas encore envoyés. Cette action est
+            définitive.
           </p>
           <div className="pix-challenge__actions pix-actions--start">
             <Button
               onClick={() => {
-                void resetCompetence(pupil.db, competence.id, new Date()).then(() => setConfirming(false));
+                const now = new Date();
+                const resetSkillIds = new Set(resetKnowledgeElements(pupil.knowledge.history, competence.id, now.toISOString()).map((ke) => ke.skillId));
+                const restarted = campaignAssessmentsToRestart({
+                  assessments: pupil.assessments,
+                  participations: pupil.participations,
+                  resetSkillIds,
+                  campaignSkillIdsOf: pupil.targetSkillIdsOf,
+                });
+                void resetCompetence(pupil.db, pupil.profile.id, competence.id, now, restarted).then(() => setConfirming(false));
               }}
             >
               Oui, réinitialiser
