@@ -5,10 +5,11 @@
  * and, for each answer, the result the node must store (the shared matcher's).
  */
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_COMPETENCE_EVALUATION_METHOD } from '../../shared/src/engine/engine-choice';
 import { nextChallenge } from '../../shared/src/engine/next-challenge';
 import { matchAnswer } from '../../shared/src/matching/match-answer';
 import type { PackIndex } from '../../shared/src/model/pack-index';
-import type { AnswerStatus, Challenge } from '../../shared/src/model/types';
+import type { AnswerStatus, AssessmentMethod, Challenge } from '../../shared/src/model/types';
 import type { Rng } from '../../shared/src/random/seeded-rng';
 import { targetSkillIdsOf } from '../../shared/src/sync/derive-assessment';
 import type { AnswerDoc, AssessmentDoc } from '../../shared/src/sync/protocol';
@@ -32,7 +33,15 @@ function wrongValue(challenge: Challenge): string {
   return 'je ne sais pas';
 }
 
-export function planPupil(index: PackIndex, userId: string, answersWanted: number, rng: Rng, start: Date): PupilPlan {
+/** `method`: the engine of the evaluations, by default the product's (what the node will re-score with). */
+export function planPupil(
+  index: PackIndex,
+  userId: string,
+  answersWanted: number,
+  rng: Rng,
+  start: Date,
+  method: AssessmentMethod = DEFAULT_COMPETENCE_EVALUATION_METHOD,
+): PupilPlan {
   const competences = [...index.pack.competences].filter((c) => (index.skillsByCompetenceId.get(c.id) ?? []).length > 0);
   for (let i = competences.length - 1; i > 0; i--) {
     const j = rng.nextInt(i + 1);
@@ -45,14 +54,14 @@ export function planPupil(index: PackIndex, userId: string, answersWanted: numbe
     if (plan.answers.length >= answersWanted) break;
     const createdAt = at();
     const assessment: AssessmentDoc = {
-      id: randomUUID(), userId, type: 'COMPETENCE_EVALUATION', state: 'started', method: 'SMART_RANDOM', competenceId: competence.id,
+      id: randomUUID(), userId, type: 'COMPETENCE_EVALUATION', state: 'started', method, competenceId: competence.id,
       createdAt, updatedAt: createdAt, _deleted: false,
     };
     plan.assessments.push(assessment);
     const targetSkillIds = targetSkillIdsOf(index, assessment) ?? [];
     const answers: AnswerDoc[] = [];
     while (plan.answers.length < answersWanted) {
-      const step = nextChallenge(index, { assessmentId: assessment.id, userId, targetSkillIds, previousKnowledgeElements: [], method: 'SMART_RANDOM' }, answers);
+      const step = nextChallenge(index, { assessmentId: assessment.id, userId, targetSkillIds, previousKnowledgeElements: [], method }, answers);
       if (step.done) break;
       const challenge = step.challenge;
       const value = rng.nextFloat() < 0.65 ? rightValue(challenge) : wrongValue(challenge);
