@@ -37,3 +37,11 @@ test('profile, challenge, checkpoint and campaign results have no serious access
   await expect(page.getByTestId('campaign-mastery')).toBeVisible();
   expect(await seriousViolations(page), 'résultats du parcours').toEqual([]);
 });
+
+test("the school page (relay, campaigns and their engine) has no serious accessibility violation", async ({ page }) => {
+  await loginAs(page, 'prof@demo.pix');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Claire');
+  await page.getByRole('link', { name: 'Établissement' }).first().click();
+  await expect(page.getByTestId('campaign-engines')).toBeVisible();
+  expect(await seriousViolations(page), 'établissement').toEqual([]);
+});
