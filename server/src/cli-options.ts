@@ -1,6 +1,7 @@
 /**
  * Command-line options of a node: --port, --data, --upstream, --relay-token, --host, --no-demo,
- * --pack FILE (content pack, default content/dist/pack.json), --forward-interval MS (relay).
+ * --pack FILE (content pack, default content/dist/pack.json), --forward-interval MS (relay),
+ * --https-cert FILE --https-key FILE (serve HTTPS; PIX_HTTPS_CERT / PIX_HTTPS_KEY).
  */
 import { resolve } from 'node:path';
 import type { NodeOptions } from './node';
@@ -28,6 +29,11 @@ export function parseNodeArgs(argv: string[], env: NodeJS.ProcessEnv, root: stri
       throw new Error(`Adresse du nœud central invalide : ${upstream}`);
     }
   }
+  const certFile = value('--https-cert') ?? env.PIX_HTTPS_CERT;
+  const keyFile = value('--https-key') ?? env.PIX_HTTPS_KEY;
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new Error('Les options --https-cert et --https-key vont ensemble (certificat et clé au format PEM).');
+  }
   return {
     port,
     host: value('--host') ?? env.HOST ?? '0.0.0.0',
@@ -38,5 +44,6 @@ export function parseNodeArgs(argv: string[], env: NodeJS.ProcessEnv, root: stri
     staticRoot: resolve(root, 'dist'),
     ...(value('--pack') ? { packFile: resolve(value('--pack') as string) } : {}),
     ...(value('--forward-interval') ? { forwardIntervalMs: Number(value('--forward-interval')) } : {}),
+    ...(certFile && keyFile ? { tls: { certFile: resolve(certFile), keyFile: resolve(keyFile) } } : {}),
   };
 }

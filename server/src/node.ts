@@ -4,6 +4,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { join, resolve } from 'node:path';
 import { createApp } from './app';
 import type { NodeConfig } from './context';
@@ -28,6 +29,23 @@ export interface NodeOptions {
   packFile?: string;
   /** relay: pause between two forwarding passes when idle (default 2 s) */
   forwardIntervalMs?: number;
+  /**
+   * Serve HTTPS with this certificate and key (PEM files). Browsers run the service worker, hence the
+   * offline PWA, only in a secure context: a relay reached by the pupils' computers at its LAN address
+   * must serve HTTPS (e.g. a certificate from the académie).
+   */
+  tls?: { certFile: string; keyFile: string };
+}
+
+function readTls(tls: NonNullable<NodeOptions['tls']>): { cert: Buffer; key: Buffer } {
+  const read = (file: string, what: string) => {
+    try {
+      return readFileSync(file);
+    } catch {
+      throw new Error(`Impossible de lire ${what} : ${file}`);
+    }
+  };
+  return { cert: read(tls.certFile, 'le certificat HTTPS (--https-cert)'), key: read(tls.keyFile, 'la clé HTTPS (--https-key)') };
 }
 
 export interface RunningNode {
@@ -48,6 +66,8 @@ export function readVersion(): string {
 }
 
 export async function startNode(options: NodeOptions): Promise<RunningNode> {
+  // Before anything is opened: a wrong certificate path fails the start with a clear message.
+  const tls = options.tls ? readTls(options.tls) : null;
   const db = openDatabase(join(options.dataDir, 'pix.sqlite'));
   const config: NodeConfig = {
     mode: options.upstream ? 'relay' : 'central',
@@ -82,11 +102,25 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
       log('  Relais sans jeton (--relay-token) : rien ne sera transmis au nœud central.');
     }
   }
-  const server: ServerType = await new Promise((resolveServer, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolveServer(s));
-    s.once('error', reject);
-  });
-  const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}`;
+  let server: ServerType;
+  try {
+    server = await new Promise((resolveServer, reject) => {
+      const base = { fetch: app.fetch, port: options.port, hostname: options.host };
+      const s = tls
+        ? serve({ ...base, createServer: createHttpsServer, serverOptions: tls }, () => resolveServer(s))
+        : serve(base, () => resolveServer(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    // e.g. a key that does not match the certificate, or the port taken: leave nothing running.
+    await loops?.stop();
+    db.close();
+    const listening = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' || (error as NodeJS.ErrnoException).code === 'EACCES';
+    throw tls && !listening ? new Error(`Certificat ou clé HTTPS invalide : ${error instanceof Error ? error.message : String(error)}`) : error;
+  }
+  const address = server.address();
+  const port = address && typeof address === 'object' ? address.port : options.port;
+  const url = `${tls ? 'https' : 'http'}://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`;
   return {
     url,
     db,
