@@ -3,23 +3,11 @@
  * (Debian's Chromium) against a real node started on it with a temporary data folder.
  */
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { ensurePwaBuilt } from './lib/pwa-build';
+import { freePort } from './lib/spawn-node';
 
 const root = resolve(import.meta.dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 await ensurePwaBuilt(root, console.log);
 const port = await freePort();
