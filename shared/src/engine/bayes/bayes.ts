@@ -17,7 +17,6 @@ import { buildAssessmentState } from './assessment-state';
 import { bayesConfigOf, type BayesConfig } from './bayes-config';
 import type { AssessmentState } from './assessment-state';
 import { pickCandidate, rankCandidates, type Candidate } from './select-challenge';
-import { settle } from './settlement';
 
 const OPEN_COMPETENCE_PROGRESS_CAP = 0.9;
 
@@ -27,15 +26,14 @@ const OPEN_COMPETENCE_PROGRESS_CAP = 0.9;
  * the assessment's competences of: 1 when closed, 0 before its first answer, else how sure the engine
  * is of its level within one (P(±1), capped at 0.9 while it still asks about it).
  */
-export function bayesProgress(state: AssessmentState, candidates: readonly Candidate[], config: BayesConfig): number {
-  const open = new Set(candidates.map((c) => c.competenceId));
+export function bayesProgress(state: AssessmentState, candidates: readonly Candidate[]): number {
+  // An open competence has candidates, each carrying the competence's current P(±1).
+  const withinOneOfOpen = new Map(candidates.map((c) => [c.competenceId, c.withinOneNow]));
   let sum = 0;
   for (const competence of state.competences.values()) {
-    if (!open.has(competence.frame.competenceId)) sum += 1;
-    else if (competence.answeredCount > 0) {
-      const now = settle(competence.frame, competence.decisions, competence.posterior, config);
-      sum += Math.min(OPEN_COMPETENCE_PROGRESS_CAP, now.withinOneProbability);
-    }
+    const withinOne = withinOneOfOpen.get(competence.frame.competenceId);
+    if (withinOne === undefined) sum += 1;
+    else if (competence.answeredCount > 0) sum += Math.min(OPEN_COMPETENCE_PROGRESS_CAP, withinOne);
   }
   return state.competences.size === 0 ? 1 : sum / state.competences.size;
 }
@@ -70,6 +68,6 @@ export function nextBayesChallenge(
     estimatedLevel: competence ? posteriorMean(state.grid, competence.posterior) : config.priorMean,
     answeredCount,
     isCheckpointNext: isCheckpointAfterNext(answeredCount),
-    progress: bayesProgress(state, candidates, config),
+    progress: bayesProgress(state, candidates),
   };
 }

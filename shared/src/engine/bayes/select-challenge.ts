@@ -46,6 +46,8 @@ export interface Candidate {
   exactGain: number;
   /** gain + weighted expected variance reduction */
   value: number;
+  /** P(level within one) of the competence's settlement now (progress) */
+  withinOneNow: number;
 }
 
 export function isSettled(settlement: Settlement, config: BayesConfig): boolean {
@@ -148,7 +150,7 @@ export function rankCandidates(input: SelectionInput): Candidate[] {
       valued = candidateValue(input, d.competence, d.skillId, d.firstResult, d.challenge, d.now);
       memo.set(key, valued);
     }
-    return { competenceId: d.competence.frame.competenceId, skillId: d.skillId, challenge: d.challenge, ...valued };
+    return { competenceId: d.competence.frame.competenceId, skillId: d.skillId, challenge: d.challenge, ...valued, withinOneNow: d.now.withinOneProbability };
   });
   const bestGains = new Map<string, BestGains>();
   for (const c of scored) {
