@@ -1,7 +1,11 @@
 /**
- * Calls to the node's API. Every failure becomes an ApiFailure carrying the server's French message,
- * or a network failure ("offline") the caller can tell apart and survive.
+ * The one HTTP client of the PWA's screens: every call names the zod schema (shared/src/api) its response
+ * must match, and gets parsed data back, never a cast. Every failure becomes an ApiFailure carrying a
+ * French message: the server's, a malformed response's (INVALID_RESPONSE), or a network failure
+ * ("offline") the caller can tell apart and survive.
  */
+import * as z from 'zod/mini';
+import { errorBodySchema } from '../../../shared/src/api/schemas';
 
 export class ApiFailure extends Error {
   constructor(
@@ -18,9 +22,30 @@ export class ApiFailure extends Error {
   }
 }
 
-const NETWORK_MESSAGE = 'Le serveur est injoignable. Vérifiez la connexion et réessayez.';
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+}
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+const NETWORK_MESSAGE = 'Le serveur est injoignable. Vérifiez la connexion et réessayez.';
+const SERVER_ERROR_MESSAGE = 'Une erreur est survenue.';
+export const INVALID_RESPONSE_MESSAGE =
+  "La réponse du serveur n'a pas la forme attendue. Réessayez ; si le problème continue, rechargez la page pour mettre l'application à jour.";
+
+function isSchema(value: unknown): value is z.ZodMiniType {
+  return typeof value === 'object' && value !== null && '_zod' in value;
+}
+
+/** Calls the node and parses its JSON answer with `schema`. */
+export function api<S extends z.ZodMiniType>(path: string, schema: S, init?: ApiInit): Promise<z.output<S>>;
+/**
+ * @deprecated unparsed response (a cast): pass a schema of shared/src/api/schemas.ts instead. Kept only
+ * until client/src/features/school/RelayStatusPage.tsx is converted.
+ */
+export function api<T>(path: string, init?: ApiInit): Promise<T>;
+export async function api(path: string, schemaOrInit?: z.ZodMiniType | ApiInit, maybeInit?: ApiInit): Promise<unknown> {
+  const schema = isSchema(schemaOrInit) ? schemaOrInit : null;
+  const init = (schema ? maybeInit : (schemaOrInit as ApiInit | undefined)) ?? {};
   let response: Response;
   try {
     response = await fetch(path, {
@@ -32,16 +57,31 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   } catch {
     throw new ApiFailure(0, 'NETWORK', NETWORK_MESSAGE);
   }
-  const text = await response.text();
-  let data: unknown = null;
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw new ApiFailure(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+  let data: unknown;
+  let json = true;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
     data = null;
+    json = false;
   }
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiFailure(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? 'Une erreur est survenue.');
+    const body = errorBodySchema.safeParse(data);
+    if (body.success) throw new ApiFailure(response.status, body.data.error.code, body.data.error.message);
+    throw new ApiFailure(response.status, `HTTP_${response.status}`, SERVER_ERROR_MESSAGE);
   }
-  return data as T;
+  if (!schema) return data;
+  const parsed = json ? schema.safeParse(data) : null;
+  if (!parsed?.success) {
+    const where = parsed?.error.issues.map((issue) => issue.path.join('.') || '(racine)').join(', ') ?? 'JSON illisible';
+    console.warn(`Réponse inattendue de ${path} : ${where}`);
+    throw new ApiFailure(response.status, 'INVALID_RESPONSE', INVALID_RESPONSE_MESSAGE);
+  }
+  return parsed.data;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { campaignInfoSchema, myCampaignsSchema } from '../../../shared/src/api/schemas';
 import { DEFAULT_CAMPAIGN_METHOD } from '../../../shared/src/engine/engine-choice';
 import type { AssessmentDoc } from '../../../shared/src/sync/protocol';
 import { challengeIdOf } from '../../../shared/src/testing/builders';
@@ -38,6 +39,53 @@ describe('campaigns', () => {
     const headers = await node.login('eleve@demo.pix');
     expect((await node.app.request('/api/campaigns/WEBNUM123', { headers })).status).toBe(410);
     expect((await node.app.request('/api/campaigns/WEBNUM123')).status).toBe(401);
+  });
+
+  describe('the campaigns a pupil takes part in (GET /api/me/campaigns)', () => {
+    const mine = async (node: Awaited<ReturnType<typeof school>>['node'], headers: Record<string, string>) => {
+      const response = await node.app.request('/api/me/campaigns', { headers });
+      expect(response.status).toBe(200);
+      return myCampaignsSchema.parse(await response.json()).campaigns;
+    };
+
+    it('the participant gets every campaign they joined, archived ones included, with what the device needs', async () => {
+      const { node, campaignId } = await school();
+      const pupil = await node.login('eleve@demo.pix');
+      expect(await mine(node, pupil)).toEqual([]);
+      const userId = userIdOf(node.db, 'eleve@demo.pix');
+      const [other] = node.db.prepare("SELECT id FROM campaigns WHERE code = 'CLGJMA501'").all() as { id: string }[];
+      await push(node.app, pupil, 'campaign-participations', [participationDoc({ userId, campaignId }), participationDoc({ userId, campaignId: other.id })]);
+      node.db.prepare("UPDATE campaigns SET archived_at = '2026-11-20T00:00:00Z' WHERE code = 'WEBNUM123'").run();
+      const campaigns = await mine(node, pupil);
+      expect(campaigns.map((c) => c.code).sort()).toEqual(['CLGJMA501', 'WEBNUM123']);
+      // the same shape as a lookup by code (what the device stored when the pupil typed the code)
+      const webnum = campaigns.find((c) => c.code === 'WEBNUM123');
+      expect(webnum).toMatchObject({ id: campaignId, targetProfileId: 'tp-web', organizationName: 'Collège Jean Moulin (démo)', method: DEFAULT_CAMPAIGN_METHOD });
+      node.db.prepare('UPDATE campaigns SET archived_at = NULL').run();
+      const byCode = campaignInfoSchema.parse(await (await node.app.request('/api/campaigns/WEBNUM123', { headers: pupil })).json());
+      expect(webnum).toEqual(byCode);
+    });
+
+    it('another pupil sees none of them; without a session → 401', async () => {
+      const { node, campaignId } = await school();
+      const lea = await node.login('eleve@demo.pix');
+      await push(node.app, lea, 'campaign-participations', [participationDoc({ userId: userIdOf(node.db, 'eleve@demo.pix'), campaignId })]);
+      expect(await mine(node, lea)).toHaveLength(1);
+      expect(await mine(node, await node.login('hugo.lefevre1109'))).toEqual([]);
+      expect(await mine(node, await node.login('prof@demo.pix'))).toEqual([]);
+      const anonymous = await node.app.request('/api/me/campaigns');
+      expect(anonymous.status).toBe(401);
+      expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('a relay answers from the participations it holds, as central does', async () => {
+      const relay = await testNode({ content: testIndex, mode: 'relay' });
+      const campaignId = insertCampaign(relay.db, organizationIdOf(relay.db), { code: 'WEBNUM123' });
+      const pupil = await relay.login('eleve@demo.pix');
+      await push(relay.app, pupil, 'campaign-participations', [participationDoc({ userId: userIdOf(relay.db, 'eleve@demo.pix'), campaignId })]);
+      const response = await relay.app.request('/api/me/campaigns', { headers: pupil });
+      expect(myCampaignsSchema.parse(await response.json()).campaigns.map((c) => c.code)).toEqual(['WEBNUM123']);
+    });
   });
 
   it('only members of the organisation list its campaigns and read results', async () => {

@@ -1,0 +1,117 @@
+/**
+ * Campaign queries (the only SQL of the campaign routes): a campaign by code or id, an organisation's
+ * campaigns with their participation counts, the campaigns a user takes part in, memberships, the
+ * engine setting, and what a campaign's results are computed from. `campaignInfo` is the shape the
+ * pupil's device receives (shared/src/api/schemas.ts, CampaignInfo).
+ */
+import type { CampaignInfo } from '../../../shared/src/api/schemas';
+import { campaignMethod } from '../../../shared/src/engine/engine-choice';
+import type { AssessmentMethod, KnowledgeElement } from '../../../shared/src/model/types';
+import type { Db } from '../db/database';
+import { sql } from '../sync/statements';
+
+export interface CampaignRow {
+  id: string;
+  code: string;
+  name: string;
+  type: 'ASSESSMENT' | 'PROFILES_COLLECTION';
+  target_profile_id: string | null;
+  title: string | null;
+  custom_landing_message: string | null;
+  id_pix_label: string | null;
+  organization_id: string;
+  organization_name: string;
+  division_name: string | null;
+  archived_at: string | null;
+  assessment_method: AssessmentMethod | null;
+}
+
+export interface SharedParticipantRow {
+  user_id: string;
+  participant_external_id: string | null;
+  shared_at: string;
+  first_name: string;
+  last_name: string;
+}
+
+const SELECT_CAMPAIGN = `SELECT c.*, o.name AS organization_name, d.name AS division_name FROM campaigns c
+  JOIN organizations o ON o.id = c.organization_id LEFT JOIN divisions d ON d.id = c.division_id`;
+
+export function campaignInfo(row: CampaignRow): CampaignInfo & { division: string | null; method: AssessmentMethod } {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    title: row.title,
+    type: row.type,
+    targetProfileId: row.target_profile_id,
+    customLandingMessage: row.custom_landing_message,
+    idPixLabel: row.id_pix_label,
+    organizationName: row.organization_name,
+    division: row.division_name,
+    /** the adaptive engine of this campaign's assessments */
+    method: campaignMethod(row.assessment_method),
+  };
+}
+
+export function findCampaignByCode(db: Db, code: string): CampaignRow | undefined {
+  return sql(db, `${SELECT_CAMPAIGN} WHERE c.code = ?`).get(code) as CampaignRow | undefined;
+}
+
+export function findCampaignById(db: Db, campaignId: string): CampaignRow | undefined {
+  return sql(db, `${SELECT_CAMPAIGN} WHERE c.id = ?`).get(campaignId) as CampaignRow | undefined;
+}
+
+/**
+ * The campaigns `userId` has a participation in, archived ones included (the device still needs their
+ * target profile to derive the knowledge elements of their assessments), oldest first.
+ */
+export function campaignsOfParticipant(db: Db, userId: string): CampaignRow[] {
+  return sql(
+    db,
+    `${SELECT_CAMPAIGN} WHERE c.id IN (SELECT campaign_id FROM campaign_participations WHERE user_id = ?) ORDER BY c.created_at, c.id`,
+  ).all(userId) as CampaignRow[];
+}
+
+export function campaignsOfOrganization(db: Db, organizationId: string): (CampaignRow & { participants: number; shared: number })[] {
+  const rows = sql(db, `${SELECT_CAMPAIGN} WHERE c.organization_id = ? ORDER BY c.created_at`).all(organizationId) as CampaignRow[];
+  const counts = sql(
+    db,
+    `SELECT count(*) AS participants, sum(CASE WHEN status = 'SHARED' THEN 1 ELSE 0 END) AS shared
+     FROM campaign_participations WHERE campaign_id = ?`,
+  );
+  return rows.map((row) => {
+    const count = counts.get(row.id) as { participants: number; shared: number | null };
+    return { ...row, participants: count.participants, shared: count.shared ?? 0 };
+  });
+}
+
+export function isMember(db: Db, organizationId: string, userId: string): boolean {
+  return sql(db, 'SELECT 1 FROM memberships WHERE organization_id = ? AND user_id = ?').get(organizationId, userId) !== undefined;
+}
+
+export function isAdmin(db: Db, organizationId: string, userId: string): boolean {
+  return sql(db, "SELECT 1 FROM memberships WHERE organization_id = ? AND user_id = ? AND role = 'ADMIN'").get(organizationId, userId) !== undefined;
+}
+
+export function setCampaignMethod(db: Db, campaignId: string, method: AssessmentMethod): void {
+  sql(db, 'UPDATE campaigns SET assessment_method = ? WHERE id = ?').run(method, campaignId);
+}
+
+/** The participants who sent their results ("J'envoie mes résultats"), by name. */
+export function sharedParticipants(db: Db, campaignId: string): SharedParticipantRow[] {
+  return sql(
+    db,
+    `SELECT p.user_id, p.participant_external_id, p.shared_at, u.first_name, u.last_name FROM campaign_participations p
+     JOIN users u ON u.id = p.user_id WHERE p.campaign_id = ? AND p.status = 'SHARED' ORDER BY u.last_name, u.first_name`,
+  ).all(campaignId) as SharedParticipantRow[];
+}
+
+export function knowledgeElementsOf(db: Db, userId: string): KnowledgeElement[] {
+  return sql(
+    db,
+    `SELECT id, user_id AS userId, assessment_id AS assessmentId, answer_id AS answerId, skill_id AS skillId,
+     competence_id AS competenceId, status, source, earned_pix AS earnedPix, created_at AS createdAt
+     FROM knowledge_elements WHERE user_id = ? ORDER BY created_at, id`,
+  ).all(userId) as KnowledgeElement[];
+}
