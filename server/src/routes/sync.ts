@@ -3,15 +3,17 @@
  *   GET  /api/sync/:collection/pull?seq=N&id=ID&limit=N
  *   POST /api/sync/:collection/push   { rows: [{ assumedMasterState?, newDocumentState }] }
  *   GET  /api/sync/stream             SSE, `RESYNC` when the caller's documents changed
+ *   GET  /api/sync/receipts           what this node still owes central (second receipt, « transmis »)
  * For a user session or a relay token (relay-to-central hop).
  */
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { SYNC_FORMAT_HEADER, SYNC_FORMAT_VERSION, isSyncCollection, type SyncCollection } from '../../../shared/src/sync/protocol';
-import { pullQuerySchema } from '../../../shared/src/sync/schemas';
+import { pullQuerySchema, type ReceiptsResponse } from '../../../shared/src/sync/schemas';
 import type { AppDeps } from '../context';
 import { ApiError, badRequest, notFound } from '../http/errors';
 import { mayAccess, requirePrincipal, type SyncEnv } from '../sync/principal';
+import { upstreamStateOf } from '../sync/outbox';
 import { pullDocuments } from '../sync/pull';
 import { applyPush, parseOr400, type SyncDeps } from '../sync/push';
 import { PushQueue } from '../sync/push-queue';
@@ -75,6 +77,15 @@ export function syncRoutes(deps: AppDeps) {
         if (timedOut && !closed) await stream.write(': keep-alive\n\n');
       }
     });
+  });
+
+  // A relay answers the caller's documents still in (or parked in) its outbox; central holds what it acknowledged.
+  routes.get('/receipts', (c) => {
+    const principal = c.get('principal');
+    const relay = deps.config.mode === 'relay';
+    const state = relay ? upstreamStateOf(deps.db, principal.kind === 'user' ? [principal.userId] : principal.userIds) : { pending: [], parked: [] };
+    const body: ReceiptsResponse = { node: relay ? 'relay' : 'central', checkedAt: deps.now().toISOString(), upstreamPending: state.pending, upstreamParked: state.parked };
+    return c.json(body);
   });
 
   routes.get('/:collection/pull', (c) => {

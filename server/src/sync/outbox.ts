@@ -56,3 +56,29 @@ export function pendingByUser(db: Db): { userId: string; firstName: string; last
     )
     .all() as { userId: string; firstName: string; lastName: string; division: string | null; pending: number }[];
 }
+
+/**
+ * What the relay still owes central for these users, for the device's second receipt (« transmis »):
+ * documents with an outbox row not yet acknowledged by central (pending), and documents whose latest
+ * outbox row central refused for good (parked), with the code and French reason of the refusal.
+ */
+export function upstreamStateOf(
+  db: Db,
+  userIds: Iterable<string>,
+): { pending: { collection: SyncCollection; id: string }[]; parked: { collection: SyncCollection; id: string; code: string; reason: string }[] } {
+  const pendingOf = sql(db, 'SELECT DISTINCT collection, doc_id AS id FROM outbox WHERE user_id = ? AND forwarded_at IS NULL AND rejected_code IS NULL ORDER BY collection, doc_id');
+  const parkedOf = sql(db,
+    `SELECT o.collection, o.doc_id AS id, o.rejected_code AS code, coalesce(o.last_error, o.rejected_code) AS reason
+     FROM outbox o
+     WHERE o.user_id = ? AND o.rejected_code IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM outbox later WHERE later.collection = o.collection AND later.doc_id = o.doc_id AND later.seq > o.seq)
+     ORDER BY o.collection, o.doc_id`,
+  );
+  const pending: { collection: SyncCollection; id: string }[] = [];
+  const parked: { collection: SyncCollection; id: string; code: string; reason: string }[] = [];
+  for (const userId of userIds) {
+    pending.push(...(pendingOf.all(userId) as { collection: SyncCollection; id: string }[]));
+    parked.push(...(parkedOf.all(userId) as { collection: SyncCollection; id: string; code: string; reason: string }[]));
+  }
+  return { pending, parked };
+}

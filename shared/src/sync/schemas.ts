@@ -110,3 +110,16 @@ export function pullResponseSchema<T extends z.ZodMiniType>(doc: T) {
 export function pushResponseSchema<T extends z.ZodMiniType>(doc: T) {
   return z.object({ conflicts: z.array(doc), rejected: z.array(rejectedRowSchema) });
 }
+
+/**
+ * `GET /api/sync/receipts`: the caller's documents this node has not yet had acknowledged by central
+ * (a relay's outbox), for the device's second receipt (« transmis »). Central answers empty lists: what
+ * it acknowledged, it holds. `upstreamParked`: refused by central for good, with the French reason.
+ */
+export const receiptsResponseSchema = z.object({
+  node: z.enum(['central', 'relay']),
+  checkedAt: isoDate,
+  upstreamPending: z.array(z.object({ collection: syncCollectionSchema, id: z.string() })),
+  upstreamParked: z.array(z.object({ collection: syncCollectionSchema, id: z.string(), code: z.string(), reason: z.string() })),
+});
+export type ReceiptsResponse = z.infer<typeof receiptsResponseSchema>;
