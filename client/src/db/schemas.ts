@@ -54,7 +54,9 @@ export const profileSchema: RxJsonSchema<ProfileDoc> = {
   required: ['id', 'firstName', 'lastName', 'details', 'updatedAt'],
 };
 
-export const answerSchema: RxJsonSchema<AnswerDoc> = {
+// `receivedAt` (the node's reception stamp, ADR 0001) is kept in the stored JSON without being declared:
+// declaring it would change the schema of existing local databases (RxDB refuses that without a migration).
+export const answerSchema: RxJsonSchema<Omit<AnswerDoc, 'receivedAt'>> = {
   version: 0,
   primaryKey: 'id',
   type: 'object',

@@ -217,6 +217,22 @@ export const migrations: Migration[] = [
       ALTER TABLE campaigns ADD COLUMN assessment_method TEXT CHECK (assessment_method IN ('SMART_RANDOM', 'BAYES', 'FLASH'));
     `,
   },
+  {
+    version: 5,
+    name: 'derivation-queue',
+    // Assessments whose derived state must be recomputed (issue 12, bounded work): filled by pushes in
+    // their transaction, emptied by the deriver in short slices (server/src/sync/deriver.ts).
+    sql: `
+      CREATE TABLE derivation_queue (
+        assessment_id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        assessment_created_at TEXT NOT NULL,
+        seq INTEGER NOT NULL
+      );
+      CREATE INDEX derivation_queue_seq ON derivation_queue(seq);
+      CREATE INDEX derivation_queue_user ON derivation_queue(user_id, assessment_created_at, assessment_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): number[] {

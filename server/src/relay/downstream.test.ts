@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../../shared/src/sync/protocol';
+import type { AnswerDoc, PullResponse } from '../../../shared/src/sync/protocol';
 import { challengeIdOf } from '../../../shared/src/testing/builders';
 import type { Db } from '../db/database';
 import { answerDoc, assessmentDoc, COMPETENCE_1_2, insertCampaign, participationDoc, push, testIndex, userIdOf } from '../sync/sync-fixtures';
@@ -83,7 +83,10 @@ describe('downward replication (central → relay)', () => {
     // The home answer completed the assessment begun at school: the relay derived it too.
     const states = (db: Db) => db.prepare('SELECT id, state, completed_at FROM assessments ORDER BY id').all();
     expect(states(relay.db)).toEqual(states(central.db));
-    expect(states(relay.db)).toContainEqual({ id: session.assessment.id, state: 'completed', completed_at: home[0].createdAt });
+    // …at the time central received that answer (central's stamp travels with it), not the device's date.
+    const receivedAtCentral = (JSON.parse((central.db.prepare('SELECT doc FROM answers WHERE id = ?').get(home[0].id) as { doc: string }).doc) as AnswerDoc).receivedAt;
+    expect(receivedAtCentral).toBeDefined();
+    expect(states(relay.db)).toContainEqual({ id: session.assessment.id, state: 'completed', completed_at: receivedAtCentral });
 
     // Nothing re-enters the outbox, the forwarder has nothing to send.
     expect(count(relay.db, 'outbox')).toBe(outboxBefore);

@@ -20,6 +20,7 @@ import {
 import { pullResponseSchema } from '../../../shared/src/sync/schemas';
 import { getSetting, type Db } from '../db/database';
 import { organizationUserIds, type Principal } from '../sync/principal';
+import { deriverOf } from '../sync/deriver';
 import { applyPush } from '../sync/push';
 import { sql } from '../sync/statements';
 import { readCheckpoint, readParked, resetOnPackChange, writeCheckpoint, writeParked, type ParkedDoc } from './downstream-store';
@@ -158,6 +159,8 @@ export async function pullDownstreamOnce(deps: DownstreamDeps): Promise<Downstre
     for (let i = 0; i < waiting.length; i += 500) commit(collection, waiting.slice(i, i + 500), parked, null);
     result.parked += parked.size;
   }
+  // What the pass stored is derived in slices (the LAN's pushes go on meanwhile); the pass ends after it.
+  await deriverOf({ db: deps.db, index: deps.index, now: deps.now, log: deps.log }).idle();
   result.writes = currentSeq(deps.db) - seqBefore;
   return result;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerDoc, AssessmentDoc, UserTutorialDoc } from '../../../shared/src/sync/protocol';
 import { challengeIdOf } from '../../../shared/src/testing/builders';
 import {
-  answerDoc, assessmentDoc, COMPETENCE_1_1, insertCampaign, organizationIdOf, participationDoc, pullAll, push, testIndex, userIdOf,
+  answerDoc, assessmentDoc, COMPETENCE_1_1, freshId, insertCampaign, organizationIdOf, participationDoc, pullAll, push, testIndex, userIdOf,
 } from '../sync/sync-fixtures';
 import { testNode } from '../testing/test-node';
 
@@ -61,7 +61,7 @@ describe('sync: push and pull', () => {
     const good = answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@web', 1) });
     const unknownChallenge = answerDoc({ userId, assessmentId: assessment.id, challengeId: 'ch-invented' });
     const outside = answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@data', 1) });
-    const unknownAssessment = answerDoc({ userId, assessmentId: 'as-not-yet', challengeId: challengeIdOf('@web', 1) });
+    const unknownAssessment = answerDoc({ userId, assessmentId: freshId('as'), challengeId: challengeIdOf('@web', 1) });
     const invalid = { ...answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@web', 2) }), timeSpent: -3 };
     const good2 = answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@mail', 2), createdAt: '2026-11-23T09:05:00.000Z' });
     const { status, body } = await push(node.app, headers, 'answers', [good, unknownChallenge, outside, unknownAssessment, invalid, good2]);
@@ -89,7 +89,10 @@ describe('sync: push and pull', () => {
     }
     const [state] = await pullAll<AssessmentDoc>(node.app, headers, 'assessments');
     expect(state.state).toBe('completed');
-    expect(state.completedAt).toMatch(/^2026-11-23T09:/);
+    // completedAt is when the node received the last counted answer (its clock), not the device's date.
+    const answers = await pullAll<AnswerDoc>(node.app, headers, 'answers');
+    expect(answers.every((a) => a.receivedAt === node.now().toISOString())).toBe(true);
+    expect(state.completedAt).toBe(node.now().toISOString());
     const late = answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@mail', 3, 1), createdAt: '2026-11-23T11:00:00.000Z' });
     const { body } = await push(node.app, headers, 'answers', [late]);
     expect(body.rejected).toEqual([{ id: late.id, code: 'ANSWER_AFTER_COMPLETION', message: expect.stringContaining('déjà terminée'), retryable: false }]);
@@ -130,12 +133,13 @@ describe('sync: push and pull', () => {
     const a = await pupil();
     const b = await pupil();
     // same ids on both nodes, user ids differ: build per node
+    const ORDER_ASSESSMENT = '00000000-0000-4000-8000-0000000000a0';
     const build = (userId: string) => {
-      const assessment = assessmentDoc({ userId, id: 'as-order' });
+      const assessment = assessmentDoc({ userId, id: ORDER_ASSESSMENT });
       const answers = [
-        answerDoc({ userId, id: 'an-1', assessmentId: 'as-order', challengeId: challengeIdOf('@web', 2), createdAt: '2026-11-23T09:01:00.000Z' }),
-        answerDoc({ userId, id: 'an-2', assessmentId: 'as-order', challengeId: challengeIdOf('@web', 3), value: '2', result: 'ko', createdAt: '2026-11-23T09:02:00.000Z' }),
-        answerDoc({ userId, id: 'an-3', assessmentId: 'as-order', challengeId: challengeIdOf('@mail', 1), createdAt: '2026-11-23T09:03:00.000Z' }),
+        answerDoc({ userId, id: '00000000-0000-4000-8000-0000000000a1', assessmentId: ORDER_ASSESSMENT, challengeId: challengeIdOf('@web', 2), createdAt: '2026-11-23T09:01:00.000Z' }),
+        answerDoc({ userId, id: '00000000-0000-4000-8000-0000000000a2', assessmentId: ORDER_ASSESSMENT, challengeId: challengeIdOf('@web', 3), value: '2', result: 'ko', createdAt: '2026-11-23T09:02:00.000Z' }),
+        answerDoc({ userId, id: '00000000-0000-4000-8000-0000000000a3', assessmentId: ORDER_ASSESSMENT, challengeId: challengeIdOf('@mail', 1), createdAt: '2026-11-23T09:03:00.000Z' }),
       ];
       return { assessment, answers };
     };

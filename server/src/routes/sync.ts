@@ -17,6 +17,7 @@ import { upstreamStateOf } from '../sync/outbox';
 import { pullDocuments } from '../sync/pull';
 import { applyPush, parseOr400, type SyncDeps } from '../sync/push';
 import { PushQueue } from '../sync/push-queue';
+import { deriverOf } from '../sync/deriver';
 
 const KEEP_ALIVE_MS = 25_000;
 
@@ -107,6 +108,11 @@ export function syncRoutes(deps: AppDeps) {
     const principal = c.get('principal');
     const outcome = await queue.submit(() => applyPush(sync, principal, collection, body));
     deps.syncEvents?.publish(outcome.changedUsers);
+    // Derivation runs in slices (the event loop stays free). While it keeps up, the push answers once its
+    // own assessments are derived; under load it answers once stored, and derived state follows on the stream.
+    const deriver = deriverOf({ db: deps.db, index: sync.index, now: deps.now, log: deps.log, events: deps.syncEvents });
+    if (deriver.keepingUp()) await deriver.settled(outcome.queued);
+    else deriver.kick();
     return c.json(outcome.response);
   });
 

@@ -1,16 +1,20 @@
 /**
  * Push of answer events with authoritative re-scoring. For each new answer: its assessment must be
  * known (else retryable), belong to the same user, the challenge must exist in the pack and belong to
- * the assessment, and it must not come after a known completion. The node matches the answer itself,
- * keeps the device's claim as `clientResult`, then recomputes the assessment (rederive-assessment.ts).
- * An answer already stored is never rewritten (events are immutable): pushing it again is a no-op.
+ * the assessment, and a pupil may not add it once the node saw the assessment end. The node matches the
+ * answer itself, keeps the device's claim as `clientResult`, stamps `receivedAt` (ADR 0001, precedence:
+ * the node's clock orders answers, never the device's; a relay's stamp is kept upstream and downstream),
+ * then queues the assessment for re-derivation (derivation-queue.ts, bounded work).
+ * An answer already stored is never rewritten (events are immutable): pushing it again is a no-op, except
+ * that an earlier stamp from a trusted node replaces the stored one (mergeAnswer).
  */
 import type { AnswerDoc, AssessmentDoc } from '../../../shared/src/sync/protocol';
 import { rescoreAnswer } from '../../../shared/src/sync/derive-assessment';
+import { mergeAnswer } from '../../../shared/src/sync/merge';
 import { assessmentScope, type AssessmentScope } from './assessment-scope';
 import { answersOfAssessment, readDocument } from './document-store';
 import { store, type PushContext } from './push-context';
-import { rederiveAssessment } from './rederive-assessment';
+import { queueDerivation } from './derivation-queue';
 import { rejection } from './rejections';
 
 function sameDetails(a: Record<string, boolean> | undefined, b: Record<string, boolean> | undefined): boolean {
@@ -33,11 +37,19 @@ function pushAssessmentAnswers(ctx: PushContext, assessmentId: string, docs: Ans
   const existing = new Map(answersOfAssessment(ctx.db, assessmentId).map((a) => [a.id, a]));
   let scope: AssessmentScope | undefined;
   let accepted = false;
-  for (const doc of docs) {
+  const trusted = ctx.principal.kind === 'relay';
+  for (const pushed of docs) {
+    // A device never chooses its place in the order: only a node (a relay token) carries a stamp.
+    const doc: AnswerDoc = trusted ? pushed : { ...pushed, receivedAt: undefined };
     // An id stored under another assessment is still the same immutable event: never overwritten.
     const master = existing.get(doc.id) ?? readDocument(ctx.db, 'answers', doc.id);
     if (master) {
-      if (differsForClient(master, doc)) ctx.conflicts.push(master);
+      const merged = mergeAnswer(master, doc);
+      if (merged !== master && master.assessmentId === assessmentId) {
+        existing.set(doc.id, store(ctx, 'answers', merged, false));
+        accepted = true;
+      }
+      if (differsForClient(master, doc)) ctx.conflicts.push(merged);
       continue;
     }
     if (doc._deleted) {
@@ -63,7 +75,7 @@ function pushAssessmentAnswers(ctx: PushContext, assessmentId: string, docs: Ans
     accepted = true;
     if (differsForClient(stored, doc)) ctx.conflicts.push(stored);
   }
-  if (accepted && assessment) rederiveAssessment(ctx, readDocument(ctx.db, 'assessments', assessment.id) ?? assessment);
+  if (accepted && assessment) queueDerivation(ctx, assessment);
 }
 
 function acceptAnswer(ctx: PushContext, assessment: AssessmentDoc, targetSkills: ReadonlySet<string> | null, doc: AnswerDoc): AnswerDoc | undefined {
@@ -78,7 +90,9 @@ function acceptAnswer(ctx: PushContext, assessment: AssessmentDoc, targetSkills:
     ctx.rejected.push(rejection(doc.id, 'CHALLENGE_OUTSIDE_ASSESSMENT', `(${doc.challengeId})`));
     return undefined;
   }
-  if (assessment.completedAt && Date.parse(doc.createdAt) > Date.parse(assessment.completedAt)) {
+  // The node saw the end: a pupil adds nothing after it, whatever date the device puts on the answer. A
+  // relay's copy is stored all the same (it may predate the end); the derivation ignores what came after.
+  if (assessment.state === 'completed' && ctx.principal.kind !== 'relay') {
     ctx.rejected.push(rejection(doc.id, 'ANSWER_AFTER_COMPLETION'));
     return undefined;
   }
@@ -89,6 +103,7 @@ function acceptAnswer(ctx: PushContext, assessment: AssessmentDoc, targetSkills:
   const corrected = match.result !== doc.result || !sameDetails(match.resultDetails, doc.resultDetails);
   const answer: AnswerDoc = {
     ...event,
+    receivedAt: doc.receivedAt ?? ctx.now,
     result: match.result,
     ...(match.resultDetails ? { resultDetails: match.resultDetails } : {}),
     clientResult,

@@ -21,13 +21,18 @@ export interface PushContext {
   conflicts: SyncDoc[];
   rejected: RejectedRow[];
   changedUsers: Set<string>;
+  /** assessments this push queued for derivation (the route answers once they are derived) */
+  queued: Set<string>;
 }
+
+/** What storing a document needs (a push, or the deriver). */
+export type StoreContext = Pick<PushContext, 'db' | 'now' | 'forwarding' | 'changedUsers'>;
 
 /**
  * Stores a document. `forward`: the write came from the pushed row itself (not derived by the node),
  * so the relay must pass it on; derived changes are recomputed by central from the same inputs.
  */
-export function store<C extends SyncCollection>(ctx: PushContext, collection: C, doc: SyncDocByCollection[C], forward: boolean): SyncDocByCollection[C] {
+export function store<C extends SyncCollection>(ctx: StoreContext, collection: C, doc: SyncDocByCollection[C], forward: boolean): SyncDocByCollection[C] {
   const stored = writeDocument(ctx.db, collection, doc);
   ctx.changedUsers.add(doc.userId);
   if (forward && ctx.forwarding) enqueueOutbox(ctx.db, collection, doc.id, doc.userId, ctx.now);

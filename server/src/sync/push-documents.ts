@@ -14,7 +14,7 @@ import {
 } from '../../../shared/src/sync/protocol';
 import { answersOfAssessment, readDocument } from './document-store';
 import { store, type PushContext } from './push-context';
-import { rederiveAssessment } from './rederive-assessment';
+import { queueDerivation } from './derivation-queue';
 import { rejection } from './rejections';
 
 function withoutSeq<T extends { serverSeq?: number }>(doc: T): T {
@@ -71,7 +71,7 @@ export function pushAssessments(ctx: PushContext, docs: AssessmentDoc[]): void {
     // created before others of the user changes their knowledge reuse; a reset (§2.4) writes reset KEs,
     // also when it comes on a new, empty evaluation (a competence so far seen only in campaigns): recompute.
     const resetChanged = current !== undefined && current.resetAt !== undefined && master?.resetAt !== current.resetAt;
-    if (((!master && answersOfAssessment(ctx.db, doc.id).length > 0) || resetChanged) && current) rederiveAssessment(ctx, current);
+    if (((!master && answersOfAssessment(ctx.db, doc.id).length > 0) || resetChanged) && current) queueDerivation(ctx, current);
   }
 }
 

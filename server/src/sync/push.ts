@@ -50,6 +50,8 @@ export interface PushOutcome {
   response: PushResponse;
   /** users whose documents changed: announce them once the transaction committed */
   changedUsers: ReadonlySet<string>;
+  /** assessments queued for derivation (deriver.ts): wait for them before answering */
+  queued: ReadonlySet<string>;
 }
 
 /**
@@ -60,7 +62,7 @@ export function applyPush(deps: SyncDeps, principal: Principal, collection: Sync
   const envelope = parseOr400(pushRequestSchema, body);
   const ctx: PushContext = {
     db: deps.db, index: deps.index, principal, now: deps.now().toISOString(), forwarding: deps.forwarding,
-    conflicts: [], rejected: [], changedUsers: new Set(),
+    conflicts: [], rejected: [], changedUsers: new Set(), queued: new Set(),
   };
   const docs: unknown[] = [];
   for (const row of envelope.rows) {
@@ -90,5 +92,5 @@ export function applyPush(deps: SyncDeps, principal: Principal, collection: Sync
         return pushUserTutorials(ctx, docs as UserTutorialDoc[]);
     }
   })();
-  return { response: { conflicts: ctx.conflicts, rejected: ctx.rejected }, changedUsers: ctx.changedUsers };
+  return { response: { conflicts: ctx.conflicts, rejected: ctx.rejected }, changedUsers: ctx.changedUsers, queued: ctx.queued };
 }

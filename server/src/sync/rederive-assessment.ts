@@ -1,10 +1,11 @@
 /**
- * Recomputes what the node derives from an assessment's stored answers (inside the push transaction):
- * superseded flags, the assessment's knowledge elements (table knowledge_elements) and its state
- * (completed when the engine has nothing left to ask, completedAt = the last effective answer).
- * Then the user's LATER assessments are recomputed too, since their knowledge reuse depends on this
- * one's KEs. Derived changes get a new serverSeq so they flow back on pull; they are not forwarded
- * (central derives them itself from the same answers).
+ * Recomputes what the node derives from an assessment's stored answers: superseded flags (second answer to
+ * a challenge, or an answer after the end), the assessment's knowledge elements (table knowledge_elements)
+ * and its state (completed when the engine has nothing left to ask; completedAt = when the last counted
+ * answer was received). When its KEs changed, the user's LATER assessments are queued in turn, since their
+ * knowledge reuse reads this one's. Runs from the deriver (deriver.ts), one queued assessment at a time,
+ * never inside a push. Derived changes get a new serverSeq so they flow back on pull; they are not
+ * forwarded (central derives them itself from the same answers).
  */
 import { sql } from './statements';
 import type { PackIndex } from '../../../shared/src/model/pack-index';
@@ -15,7 +16,8 @@ import type { AssessmentDoc } from '../../../shared/src/sync/protocol';
 import type { Db } from '../db/database';
 import { assessmentScope } from './assessment-scope';
 import { answersOfAssessment, readDocument } from './document-store';
-import { store, type PushContext } from './push-context';
+import { enqueueDerivation, laterAssessmentsWithAnswers } from './derivation-queue';
+import { store, type StoreContext } from './push-context';
 
 interface KeRow {
   id: string; user_id: string; assessment_id: string; answer_id: string; skill_id: string; competence_id: string;
@@ -29,12 +31,17 @@ function userKnowledgeElements(db: Db, userId: string): KnowledgeElement[] {
   }));
 }
 
-/** Writes only the difference: most pushes add a few KEs to an assessment that already has many. */
-function replaceKnowledgeElements(db: Db, existing: KnowledgeElement[], kes: KnowledgeElement[]): void {
+/** Writes only the difference: most pushes add a few KEs to an assessment that already has many. Returns whether anything changed. */
+function replaceKnowledgeElements(db: Db, existing: KnowledgeElement[], kes: KnowledgeElement[]): boolean {
   const key = (ke: KnowledgeElement) => `${ke.status}|${ke.source}|${ke.earnedPix}|${ke.createdAt}|${ke.skillId}|${ke.answerId}`;
   const before = new Map(existing.map((ke) => [ke.id, key(ke)]));
   const after = new Set(kes.map((ke) => ke.id));
-  for (const ke of existing) if (!after.has(ke.id)) sql(db, 'DELETE FROM knowledge_elements WHERE id = ?').run(ke.id);
+  let changed = false;
+  for (const ke of existing) {
+    if (after.has(ke.id)) continue;
+    sql(db, 'DELETE FROM knowledge_elements WHERE id = ?').run(ke.id);
+    changed = true;
+  }
   const upsert = sql(
     db,
     `INSERT OR REPLACE INTO knowledge_elements (id, user_id, assessment_id, answer_id, skill_id, competence_id, status, source, earned_pix, created_at)
@@ -43,12 +50,18 @@ function replaceKnowledgeElements(db: Db, existing: KnowledgeElement[], kes: Kno
   for (const ke of kes) {
     if (before.get(ke.id) === key(ke)) continue;
     upsert.run(ke.id, ke.userId, ke.assessmentId, ke.answerId, ke.skillId, ke.competenceId, ke.status, ke.source, ke.earnedPix, ke.createdAt);
+    changed = true;
   }
+  return changed;
 }
 
-function rederiveOne(ctx: PushContext, index: PackIndex, assessment: AssessmentDoc): void {
+export type DeriveContext = StoreContext & { index: PackIndex };
+
+/** Derives one assessment; true when its knowledge elements changed. */
+function rederiveOne(ctx: DeriveContext, assessment: AssessmentDoc): boolean {
+  const index = ctx.index;
   const scope = assessmentScope(ctx.db, index, assessment);
-  if (!scope.ok) return;
+  if (!scope.ok) return false;
   const answers = answersOfAssessment(ctx.db, assessment.id);
   const createdAtById = new Map(
     (sql(ctx.db, 'SELECT id, created_at FROM assessments WHERE user_id = ?').all(assessment.userId) as { id: string; created_at: string }[]).map(
@@ -72,22 +85,20 @@ function rederiveOne(ctx: PushContext, index: PackIndex, assessment: AssessmentD
           assessment.resetAt,
         ).map((ke) => ({ ...ke, assessmentId: assessment.id }))
       : [];
-  replaceKnowledgeElements(ctx.db, userKes.filter((ke) => ke.assessmentId === assessment.id), [...derived.knowledgeElements, ...resets]);
+  const kesChanged = replaceKnowledgeElements(ctx.db, userKes.filter((ke) => ke.assessmentId === assessment.id), [...derived.knowledgeElements, ...resets]);
   // Completion is final: a later, earlier-dated answer never reopens the assessment.
   if (derived.done && assessment.state !== 'completed') {
     store(ctx, 'assessments', { ...assessment, state: 'completed', completedAt: derived.completedAt ?? ctx.now, updatedAt: ctx.now }, false);
   }
+  return kesChanged;
 }
 
-export function rederiveAssessment(ctx: PushContext, assessment: AssessmentDoc): void {
-  rederiveOne(ctx, ctx.index, assessment);
-  const later = sql(ctx.db, 
-      `SELECT a.id FROM assessments a WHERE a.user_id = ? AND a.id <> ? AND a.created_at > ?
-       AND EXISTS (SELECT 1 FROM answers x WHERE x.assessment_id = a.id) ORDER BY a.created_at, a.id`,
-    )
-    .all(assessment.userId, assessment.id, assessment.createdAt) as { id: string }[];
-  for (const { id } of later) {
-    const doc = readDocument(ctx.db, 'assessments', id);
-    if (doc) rederiveOne(ctx, ctx.index, doc);
+/** Derives a queued assessment (call inside a transaction with its dequeue); queues the later ones if needed. */
+export function rederiveAssessment(ctx: DeriveContext, assessmentId: string): void {
+  const assessment = readDocument(ctx.db, 'assessments', assessmentId);
+  if (!assessment) return;
+  if (!rederiveOne(ctx, assessment)) return;
+  for (const later of laterAssessmentsWithAnswers(ctx.db, assessment)) {
+    enqueueDerivation(ctx.db, { id: later.id, userId: assessment.userId, createdAt: later.created_at });
   }
 }

@@ -38,9 +38,14 @@ export function organizationIdOf(db: Db): string {
 }
 
 let counter = 0;
+/**
+ * A fresh UUID (v4 layout, as devices create them) that sorts in creation order: the first group
+ * spells the prefix in hex (`as` → 61730000), the last one counts.
+ */
 export function freshId(prefix: string): string {
   counter++;
-  return `${prefix}-${counter.toString().padStart(6, '0')}`;
+  const tag = [...prefix.slice(0, 4)].map((c) => (c.charCodeAt(0) & 0xff).toString(16).padStart(2, '0')).join('').padEnd(8, '0');
+  return `${tag}-0000-4000-8000-${counter.toString().padStart(12, '0')}`;
 }
 
 export function assessmentDoc(overrides: Partial<AssessmentDoc> & { userId: string }): AssessmentDoc {

@@ -32,6 +32,8 @@ export async function testNode(options: { demo?: boolean; mode?: 'central' | 're
     demo,
     logs,
     json,
+    /** the node's clock */
+    now: () => new Date(nowMs),
     advance: (ms: number) => {
       nowMs += ms;
     },

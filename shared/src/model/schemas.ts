@@ -92,7 +92,7 @@ export const answerStatusSchema = z.enum(['ok', 'ko', 'aband', 'timedout', 'focu
 
 export const answerEventSchema = z.object({
   id, userId: id, assessmentId: id, challengeId: id, value: text, timeout: z.nullable(z.number()),
-  focusedOut: z.boolean(), timeSpent: z.number(), createdAt: z.iso.datetime({ offset: true }),
+  focusedOut: z.boolean(), timeSpent: z.number(), createdAt: z.iso.datetime({ offset: true }), receivedAt: z.optional(z.iso.datetime({ offset: true })),
   result: answerStatusSchema, resultDetails: z.optional(z.record(z.string(), z.boolean())),
 });
 

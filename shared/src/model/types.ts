@@ -218,6 +218,12 @@ export interface AnswerEvent {
   timeSpent: number;
   /** device time, ISO 8601 */
   createdAt: string;
+  /**
+   * node time, ISO 8601, at which the FIRST node stored the answer (set by that node, carried upward by
+   * the relay, never taken from a device): what orders an assessment's answers (ADR 0001, precedence).
+   * Absent on the device until the node's copy comes back: such an answer is the device's latest.
+   */
+  receivedAt?: string;
   /** result as computed where it was matched (the server's is authoritative) */
   result: AnswerStatus;
   /** QROCM: per-key booleans */

@@ -9,7 +9,7 @@
  */
 import type { PackIndex } from '../model/pack-index';
 import type { AnswerEvent, Challenge, KnowledgeElement, Skill } from '../model/types';
-import { compareByDateThenId } from './time';
+import { compareAnswerOrder, compareByDateThenId } from './time';
 
 /** Latest KE per skill, without the skills whose latest KE is a reset. */
 export function currentKnowledgeElements(kes: KnowledgeElement[]): KnowledgeElement[] {
@@ -70,7 +70,7 @@ export function createKnowledgeElements(input: CreateKnowledgeElementsInput): Kn
 }
 
 /**
- * Folds answers in order (createdAt, then id) on top of the previous KEs and returns only the KEs
+ * Folds answers in order (node reception, createdAt, then id: compareAnswerOrder) on top of the previous KEs and returns only the KEs
  * the answers created. Answers on unknown challenges are ignored (content removed from the pack).
  */
 export function knowledgeElementsForAnswers(
@@ -79,7 +79,7 @@ export function knowledgeElementsForAnswers(
   previousKnowledgeElements: KnowledgeElement[],
   answers: AnswerEvent[],
 ): KnowledgeElement[] {
-  const ordered = [...answers].sort(compareByDateThenId);
+  const ordered = [...answers].sort(compareAnswerOrder);
   let all = currentKnowledgeElements(previousKnowledgeElements);
   const created: KnowledgeElement[] = [];
   for (const answer of ordered) {

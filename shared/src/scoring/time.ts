@@ -24,3 +24,22 @@ export function compareByDateThenId(a: { createdAt: string; id: string }, b: { c
   if (a.createdAt !== b.createdAt && Number.isNaN(byDate)) return a.createdAt < b.createdAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/**
+ * Order of the answers of one assessment (ADR 0001, precedence): the node's reception time first, so that no
+ * device clock decides which of two answers to a challenge counts or whether an answer came after the end;
+ * an answer the node has not stamped yet (still on the device) comes after every stamped one; then the
+ * device's createdAt (answers stored by the same push), then the id.
+ */
+export function compareAnswerOrder(
+  a: { receivedAt?: string; createdAt: string; id: string },
+  b: { receivedAt?: string; createdAt: string; id: string },
+): number {
+  if (a.receivedAt !== b.receivedAt) {
+    if (a.receivedAt === undefined) return 1;
+    if (b.receivedAt === undefined) return -1;
+    const byReception = toMillis(a.receivedAt) - toMillis(b.receivedAt);
+    if (byReception !== 0 && !Number.isNaN(byReception)) return byReception;
+  }
+  return compareByDateThenId(a, b);
+}

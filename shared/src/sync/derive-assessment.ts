@@ -68,34 +68,55 @@ export interface DeriveAssessmentInput<A extends AnswerEvent> {
 
 export interface DerivedAssessment<A> {
   ordered: A[];
+  /** the answers that count: first per challenge, up to the one that ended the assessment */
   effective: A[];
+  /** ignored answers: a second answer to a challenge, or an answer after the end (flagged `superseded`) */
   superseded: Set<string>;
   knowledgeElements: KnowledgeElement[];
   done: boolean;
-  /** device time of the answer that finished the assessment (the last effective one) */
+  /** when the answer that finished the assessment was received (node time; device time before it synced) */
   completedAt: string | null;
 }
 
+/** When an answer entered the first node (its device time while only the device has it). */
+export function answerTime(answer: Pick<AnswerEvent, 'receivedAt' | 'createdAt'>): string {
+  return answer.receivedAt ?? answer.createdAt;
+}
+
+/**
+ * The assessment ends at the answer after which the engine has nothing left to ask and still had nothing
+ * after every later answer: found from the end, so the usual case (the last answer ended it) costs two
+ * engine calls, and answers that reached a node after the end (another device, a forged push) are ignored
+ * whatever their order of arrival.
+ */
+function endOf(isDone: (count: number) => boolean, count: number): number | null {
+  if (count === 0 || !isDone(count)) return null;
+  let end = count;
+  while (end > 1 && isDone(end - 1)) end--;
+  return end;
+}
+
 export function deriveAssessment<A extends AnswerEvent>(index: PackIndex, input: DeriveAssessmentInput<A>): DerivedAssessment<A> {
-  const { ordered, effective, superseded } = orderAssessmentAnswers(input.answers);
-  if (!input.targetSkillIds) return { ordered, effective, superseded, knowledgeElements: [], done: false, completedAt: null };
+  const ordered = orderAssessmentAnswers(input.answers);
+  const superseded = new Set(ordered.superseded);
+  const targetSkillIds = input.targetSkillIds;
+  if (!targetSkillIds) return { ordered: ordered.ordered, effective: ordered.effective, superseded, knowledgeElements: [], done: false, completedAt: null };
+  const engineInput = {
+    assessmentId: input.assessment.id,
+    userId: input.assessment.userId,
+    targetSkillIds,
+    previousKnowledgeElements: input.previousKnowledgeElements,
+    method: input.assessment.method,
+  };
+  const end = endOf((count) => nextChallenge(index, engineInput, ordered.effective.slice(0, count)).done, ordered.effective.length);
+  const effective = end === null ? ordered.effective : ordered.effective.slice(0, end);
+  for (const late of ordered.effective.slice(effective.length)) superseded.add(late.id);
   const knowledgeElements = assessmentKnowledgeElements(index, {
     assessment: input.assessment,
-    targetSkillIds: input.targetSkillIds,
+    targetSkillIds,
     previousKnowledgeElements: input.previousKnowledgeElements,
     answers: effective,
   });
-  const step = nextChallenge(
-    index,
-    {
-      assessmentId: input.assessment.id,
-      userId: input.assessment.userId,
-      targetSkillIds: input.targetSkillIds,
-      previousKnowledgeElements: input.previousKnowledgeElements,
-      method: input.assessment.method,
-    },
-    effective,
-  );
-  const done = step.done && effective.length > 0;
-  return { ordered, effective, superseded, knowledgeElements, done, completedAt: done ? effective[effective.length - 1].createdAt : null };
+  const done = end !== null;
+  return { ordered: ordered.ordered, effective, superseded, knowledgeElements, done, completedAt: done ? answerTime(effective[effective.length - 1]) : null };
 }

@@ -3,8 +3,9 @@
  * so that the same documents pushed in any order, any number of times, by any number of devices,
  * give the same stored state (ARCHITECTURE "events first"). The property test checks exactly that.
  *
- * - answers: immutable events, set union by id; in an assessment they are ordered by createdAt then
- *   id, and a later answer to a challenge already answered is kept but `superseded` (first wins).
+ * - answers: immutable events, set union by id; in an assessment they are ordered by the time the first
+ *   node stored them (`receivedAt`, the node's clock, never the device's), then createdAt, then id; a later
+ *   answer to a challenge already answered is kept but `superseded` (first wins).
  * - assessments: identity fields are fixed at creation; state only moves forward
  *   (started < aborted < completed).
  * - campaign participations: status only moves forward (STARTED < TO_SHARE < SHARED); sharedAt is
@@ -12,7 +13,7 @@
  * - user tutorials: last writer wins on updatedAt, ties broken by content so the result is the same
  *   whichever copy arrived first.
  */
-import { compareByDateThenId } from '../scoring/time';
+import { compareAnswerOrder } from '../scoring/time';
 import type { AnswerDoc, AssessmentDoc, CampaignParticipationDoc, UserTutorialDoc } from './protocol';
 
 const PARTICIPATION_RANK = { STARTED: 0, TO_SHARE: 1, SHARED: 2 } as const;
@@ -44,13 +45,20 @@ export function sameDocument(a: object, b: object): boolean {
   return canonicalDocument(a) === canonicalDocument(b);
 }
 
-/** An answer is an immutable event: the stored one is kept. */
+/**
+ * An answer is an immutable event: the stored one is kept, except its reception stamp, which is the EARLIEST
+ * any trusted node gave it (a device that pushed the same answer to the relay and, later, to central gets
+ * two stamps; min is order-free). Callers strip stamps a device sent before merging (push-answers.ts).
+ */
 export function mergeAnswer(master: AnswerDoc | undefined, incoming: AnswerDoc): AnswerDoc {
-  return master ?? incoming;
+  if (!master) return incoming;
+  if (incoming.receivedAt === undefined) return master;
+  if (master.receivedAt === undefined || Date.parse(incoming.receivedAt) < Date.parse(master.receivedAt)) return { ...master, receivedAt: incoming.receivedAt };
+  return master;
 }
 
 export interface OrderedAnswers<T> {
-  /** every answer, createdAt then id */
+  /** every answer, in answer order (compareAnswerOrder: receivedAt, createdAt, id) */
   ordered: T[];
   /** the first answer to each challenge, in order: what engines, scoring and results read */
   effective: T[];
@@ -59,10 +67,12 @@ export interface OrderedAnswers<T> {
 }
 
 /** Orders the answers of ONE assessment and flags second answers to a challenge (first one wins). */
-export function orderAssessmentAnswers<T extends { id: string; createdAt: string; challengeId: string }>(answers: readonly T[]): OrderedAnswers<T> {
+export function orderAssessmentAnswers<T extends { id: string; createdAt: string; receivedAt?: string; challengeId: string }>(
+  answers: readonly T[],
+): OrderedAnswers<T> {
   const unique = new Map<string, T>();
   for (const answer of answers) if (!unique.has(answer.id)) unique.set(answer.id, answer);
-  const ordered = [...unique.values()].sort(compareByDateThenId);
+  const ordered = [...unique.values()].sort(compareAnswerOrder);
   const seen = new Set<string>();
   const effective: T[] = [];
   const superseded = new Set<string>();

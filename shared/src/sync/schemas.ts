@@ -8,7 +8,16 @@ import * as z from 'zod/mini';
 import { answerStatusSchema } from '../model/schemas';
 import { PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX, PUSH_ROWS_MAX, type SyncCollection } from './protocol';
 
-const id = z.string().check(z.minLength(1, 'identifiant vide'), z.maxLength(200, 'identifiant trop long'));
+/** An unpaired UTF-16 surrogate: SQLite would store it mangled, and the document could no longer be found by its id. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** A reference that is not a UUID in this project (users, content ids `rec…`, campaigns): any well-formed text. */
+const id = z.string().check(
+  z.minLength(1, 'identifiant vide'),
+  z.maxLength(200, 'identifiant trop long'),
+  z.refine((value) => !LONE_SURROGATE.test(value), 'identifiant mal formé (caractère Unicode isolé)'),
+);
+/** Ids created on the device (answers, assessments, participations) and references to them: UUIDs. */
+const uuid = z.uuid('identifiant UUID attendu');
 const isoDate = z.iso.datetime({ offset: true, error: 'date ISO 8601 attendue' });
 const meta = {
   updatedAt: isoDate,
@@ -17,7 +26,7 @@ const meta = {
 };
 
 export const answerDocSchema = z.object({
-  id, userId: id, assessmentId: id, challengeId: id,
+  id: uuid, userId: id, assessmentId: uuid, challengeId: id,
   value: z.string().check(z.maxLength(20_000, 'réponse trop longue')),
   timeout: z.nullable(z.number()),
   focusedOut: z.boolean(),
@@ -31,12 +40,12 @@ export const answerDocSchema = z.object({
 });
 
 export const assessmentDocSchema = z.object({
-  id, userId: id,
+  id: uuid, userId: id,
   type: z.enum(['COMPETENCE_EVALUATION', 'CAMPAIGN', 'CERTIFICATION', 'PREVIEW']),
   state: z.enum(['started', 'completed', 'aborted']),
   method: z.enum(['SMART_RANDOM', 'FLASH', 'CERTIFICATION_V2', 'BAYES']),
   competenceId: z.optional(id),
-  campaignParticipationId: z.optional(id),
+  campaignParticipationId: z.optional(uuid),
   certificationCourseId: z.optional(id),
   isImproving: z.optional(z.boolean()),
   resetAt: z.optional(isoDate),
@@ -46,7 +55,7 @@ export const assessmentDocSchema = z.object({
 });
 
 export const campaignParticipationDocSchema = z.object({
-  id, campaignId: id, userId: id,
+  id: uuid, campaignId: id, userId: id,
   status: z.enum(['STARTED', 'TO_SHARE', 'SHARED']),
   participantExternalId: z.nullable(z.string().check(z.maxLength(255))),
   createdAt: isoDate,
