@@ -9,13 +9,13 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { SYNC_FORMAT_HEADER, SYNC_FORMAT_VERSION, isSyncCollection, type SyncCollection } from '../../../shared/src/sync/protocol';
-import { pullQuerySchema, type ReceiptsResponse } from '../../../shared/src/sync/schemas';
+import { pullQuerySchema, pushRequestSchema, type ReceiptsResponse } from '../../../shared/src/sync/schemas';
 import type { AppDeps } from '../context';
 import { ApiError, badRequest, notFound } from '../http/errors';
 import { mayAccess, requirePrincipal, type SyncEnv } from '../sync/principal';
 import { upstreamStateOf } from '../sync/outbox';
 import { pullDocuments } from '../sync/pull';
-import { applyPush, parseOr400, type SyncDeps } from '../sync/push';
+import { applyPush, parseOr400, type PushOutcome, type SyncDeps } from '../sync/push';
 import { PushQueue } from '../sync/push-queue';
 import { deriverOf } from '../sync/deriver';
 
@@ -29,6 +29,30 @@ function collectionOf(name: string): SyncCollection {
 function syncDeps(deps: AppDeps): SyncDeps {
   if (!deps.content) throw new ApiError(503, 'CONTENT_UNAVAILABLE', "Le contenu pédagogique n'est pas chargé sur ce serveur : synchronisation impossible.");
   return { db: deps.db, index: deps.content, forwarding: deps.config.mode === 'relay', now: deps.now, log: deps.log, events: deps.syncEvents };
+}
+
+/** Rows applied per transaction: a big push is stored in several turns of the event loop (bounded work). */
+export const PUSH_CHUNK_ROWS = 100;
+
+/**
+ * Applies a push PUSH_CHUNK_ROWS rows at a time, each chunk in its own group commit, one after the other.
+ * Rows are independent (each is accepted or rejected on its own), so a push need not be atomic: a crash
+ * between chunks leaves stored what was acknowledged by no one yet, and the device sends the push again
+ * (idempotent). The response gathers every chunk's.
+ */
+async function applyInChunks(queue: PushQueue, rows: unknown[], apply: (rows: unknown[]) => PushOutcome): Promise<PushOutcome> {
+  const conflicts: PushOutcome['response']['conflicts'] = [];
+  const rejected: PushOutcome['response']['rejected'] = [];
+  const changedUsers = new Set<string>();
+  const queued = new Set<string>();
+  for (let start = 0; start === 0 || start < rows.length; start += PUSH_CHUNK_ROWS) {
+    const part = await queue.submit(() => apply(rows.slice(start, start + PUSH_CHUNK_ROWS)));
+    conflicts.push(...part.response.conflicts);
+    rejected.push(...part.response.rejected);
+    part.changedUsers.forEach((id) => changedUsers.add(id));
+    part.queued.forEach((id) => queued.add(id));
+  }
+  return { response: { conflicts, rejected }, changedUsers, queued };
 }
 
 export function syncRoutes(deps: AppDeps) {
@@ -106,7 +130,7 @@ export function syncRoutes(deps: AppDeps) {
       throw badRequest('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide.");
     }
     const principal = c.get('principal');
-    const outcome = await queue.submit(() => applyPush(sync, principal, collection, body));
+    const outcome = await applyInChunks(queue, parseOr400(pushRequestSchema, body).rows, (rows) => applyPush(sync, principal, collection, { rows }));
     deps.syncEvents?.publish(outcome.changedUsers);
     // Derivation runs in slices (the event loop stays free). While it keeps up, the push answers once its
     // own assessments are derived; under load it answers once stored, and derived state follows on the stream.
