@@ -86,9 +86,16 @@ function rederiveOne(ctx: DeriveContext, assessment: AssessmentDoc): boolean {
         ).map((ke) => ({ ...ke, assessmentId: assessment.id }))
       : [];
   const kesChanged = replaceKnowledgeElements(ctx.db, userKes.filter((ke) => ke.assessmentId === assessment.id), [...derived.knowledgeElements, ...resets]);
-  // Completion is final: a later, earlier-dated answer never reopens the assessment.
-  if (derived.done && assessment.state !== 'completed') {
-    store(ctx, 'assessments', { ...assessment, state: 'completed', completedAt: derived.completedAt ?? ctx.now, updatedAt: ctx.now }, false);
+  // Completion is what the answers say (a pure function of them and their stamps), so that relay and central
+  // agree whatever reached them first: an answer another node received earlier (forwarded, pulled down) can
+  // move the end, or even reopen the assessment. A pupil cannot: once the node saw the end, it refuses their
+  // answers (push-answers.ts).
+  const completedAt = derived.completedAt ?? ctx.now;
+  if (derived.done && (assessment.state !== 'completed' || assessment.completedAt !== completedAt)) {
+    store(ctx, 'assessments', { ...assessment, state: 'completed', completedAt, updatedAt: ctx.now }, false);
+  } else if (!derived.done && scope.targetSkillIds && assessment.state === 'completed') {
+    const { completedAt: _ended, ...reopened } = assessment;
+    store(ctx, 'assessments', { ...reopened, state: 'started', updatedAt: ctx.now }, false);
   }
   return kesChanged;
 }

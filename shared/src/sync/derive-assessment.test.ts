@@ -58,6 +58,29 @@ describe('deriveAssessment', () => {
     expect(derived.completedAt).toBe('2026-01-01T10:02:00Z');
   });
 
+  it('precedence by the node: a back-dated right answer received after the wrong one is superseded, the wrong one counts', () => {
+    const wrong = buildAnswer({ id: 'wrong', challengeId: challengeIdOf('@web', 2), result: 'ko', createdAt: '2026-01-01T10:05:00Z', receivedAt: '2026-01-01T10:05:01Z' });
+    const forged = buildAnswer({ id: 'forged', challengeId: challengeIdOf('@web', 2), result: 'ok', createdAt: '2026-01-01T09:00:00Z', receivedAt: '2026-01-01T10:09:00Z' });
+    for (const answers of [[wrong, forged], [forged, wrong]]) {
+      const derived = deriveAssessment(index, { assessment, targetSkillIds: targets, previousKnowledgeElements: [], answers });
+      expect([...derived.superseded]).toEqual(['forged']);
+      expect(derived.knowledgeElements.find((ke) => ke.skillId === skillIdOf('@web', 2))).toMatchObject({ status: 'invalidated', answerId: 'wrong' });
+    }
+  });
+
+  it('answers received after the end are ignored (flagged), whatever their device date or arrival order; completedAt is the node time', () => {
+    const stamp = (i: number) => `2026-01-01T10:0${i}:00Z`;
+    const ending = [1, 2, 3].map((level, i) => buildAnswer({ id: `a${level}`, challengeId: challengeIdOf('@web', level), result: 'ok', createdAt: '2026-01-01T08:00:00Z', receivedAt: stamp(i) }));
+    const after = buildAnswer({ id: 'after', challengeId: challengeIdOf('@old', 1), result: 'ok', createdAt: '2025-01-01T00:00:00Z', receivedAt: stamp(5) });
+    for (const answers of [[...ending, after], [after, ...ending.reverse()]]) {
+      const derived = deriveAssessment(index, { assessment, targetSkillIds: targets, previousKnowledgeElements: [], answers });
+      expect(derived.done).toBe(true);
+      expect(derived.completedAt).toBe(stamp(2));
+      expect(derived.effective.map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
+      expect([...derived.superseded]).toEqual(['after']);
+    }
+  });
+
   it('not adaptive (certification): no KE, never done by the engine', () => {
     const derived = deriveAssessment(index, { assessment, targetSkillIds: null, previousKnowledgeElements: [], answers: [buildAnswer({ challengeId: challengeIdOf('@web', 1) })] });
     expect(derived).toMatchObject({ knowledgeElements: [], done: false, completedAt: null });

@@ -81,6 +81,40 @@ describe('merge rules are order-free and idempotent (property)', () => {
     }
   });
 
+  it('stamped answers with forged device dates: the first RECEIVED answer to a challenge counts, in any arrival order', () => {
+    for (let run = 0; run < 200; run++) {
+      const rng = createRng(`stamped-${run}`);
+      // Device dates are noise (a pupil may back-date anything); reception stamps are the node's, 1 s apart.
+      const batch = answersOfTwoDevices(rng).map((a, i) => ({
+        ...a,
+        createdAt: `20${10 + rng.nextInt(15)}-01-01T00:00:00.000Z`,
+        receivedAt: `2026-03-01T10:00:${String(i).padStart(2, '0')}.000Z`,
+      }));
+      const reference = derived(fold(batch, mergeAnswer));
+      const firstByChallenge = new Map<string, string>();
+      for (const a of batch) if (!firstByChallenge.has(a.challengeId)) firstByChallenge.set(a.challengeId, a.id);
+      const effective = orderAssessmentAnswers(batch).effective.map((a) => a.id);
+      expect(effective.sort()).toEqual([...firstByChallenge.values()].sort());
+      for (let k = 0; k < 5; k++) expect(derived(fold(shuffledWithDuplicates(batch, rng), mergeAnswer))).toEqual(reference);
+    }
+  });
+
+  it('the same answer stamped by two nodes keeps the earliest stamp, whatever the order (mergeAnswer)', () => {
+    const base = answersOfTwoDevices(createRng('twice'))[0];
+    const atRelay = { ...base, receivedAt: '2026-03-01T10:00:00.000Z' };
+    const atCentral = { ...base, receivedAt: '2026-03-01T18:00:00.000Z' };
+    const unstamped = { ...base, receivedAt: undefined };
+    for (const order of [[atRelay, atCentral, unstamped], [atCentral, unstamped, atRelay], [unstamped, atCentral, atRelay]]) {
+      expect(fold(order, mergeAnswer).get(base.id)?.receivedAt).toBe('2026-03-01T10:00:00.000Z');
+    }
+  });
+
+  it('an answer the node has not stamped yet (still on the device) comes after every stamped one', () => {
+    const stamped = { id: 'z', challengeId: 'c1', createdAt: '2026-03-01T10:05:00.000Z', receivedAt: '2026-03-01T10:06:00.000Z' };
+    const local = { id: 'a', challengeId: 'c1', createdAt: '2020-01-01T00:00:00.000Z' };
+    expect(orderAssessmentAnswers([local, stamped]).effective.map((a) => a.id)).toEqual(['z']);
+  });
+
   it('campaign participations: status only moves forward, earliest sharing kept', () => {
     const statuses = ['STARTED', 'TO_SHARE', 'SHARED'] as const;
     for (let run = 0; run < 200; run++) {
