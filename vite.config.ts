@@ -1,15 +1,19 @@
 /**
  * The PWA build: React app in client/, static files in public/, output in dist/ (served by the node).
- * Workbox precaches the app shell, DSFR fonts, content files and simulators so that after one visit the
- * app starts with no network.
+ * Workbox precaches the app shell and DSFR fonts (globs over the build output) and, derived from the
+ * content pack, every file a challenge or tutorial uses plus the simulators (scripts/lib/pack-precache),
+ * so that after one visit the app starts and every challenge works with no network.
  */
 import react from '@vitejs/plugin-react';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
+import { VitePWA, type VitePluginPWAAPI } from 'vite-plugin-pwa';
+// with an extension, as Vite's config loader asks (`.js` resolves to the .ts module)
+import { packPrecacheEntries, readPackFile, type PrecacheEntry } from './scripts/lib/pack-precache.js';
 
 const PACK = resolve(import.meta.dirname, 'content/dist/pack.json');
+const PUBLIC = resolve(import.meta.dirname, 'public');
 
 /** Ships the runtime content pack (built by `npm run content:build`) as /content/pack.json. */
 function contentPack(): Plugin {
@@ -31,6 +35,29 @@ function contentPack(): Plugin {
   };
 }
 
+/**
+ * Adds to the service worker's precache every public file the pack uses, whatever its extension, and
+ * all simulator files (revision: MD5 of the file). A missing pack or referenced file fails the build
+ * before vite empties dist/, so the previous build stays in place.
+ */
+function contentPrecache(): Plugin {
+  let pwa: VitePluginPWAAPI | undefined;
+  let entries: PrecacheEntry[] = [];
+  return {
+    name: 'pix-content-precache',
+    apply: 'build',
+    configResolved(config) {
+      pwa = config.plugins.find((plugin) => plugin.name === 'vite-plugin-pwa')?.api as VitePluginPWAAPI | undefined;
+      entries = packPrecacheEntries(readPackFile(PACK), PUBLIC);
+    },
+    buildStart() {
+      if (!pwa) this.error('vite-plugin-pwa introuvable : le précache du contenu ne peut pas être ajouté.');
+      const urls = new Set(entries.map((entry) => entry.url));
+      pwa.extendManifestEntries((existing) => [...existing.filter((entry) => typeof entry === 'string' || !urls.has(entry.url)), ...entries]);
+    },
+  };
+}
+
 export default defineConfig({
   root: 'client',
   publicDir: '../public',
@@ -47,6 +74,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentPack(),
+    contentPrecache(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: null,
@@ -67,8 +95,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,jpg,jpeg,ico,woff2,json,csv,txt,pdf,md,ods,odt}'],
-        globIgnores: ['**/node_modules/**'],
+        // App shell only: the content files and simulators come from the pack (contentPrecache).
+        globPatterns: ['**/*.{js,css,html,svg,png,jpg,jpeg,ico,woff2,json}'],
+        globIgnores: ['**/node_modules/**', 'content/files/**', 'simulators/**'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         // A precached simulator is opened with ?scenario=…: match it whatever its query.
         ignoreURLParametersMatching: [/.*/],

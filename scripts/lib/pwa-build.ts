@@ -29,7 +29,7 @@ export function ensureContentBuilt(root: string, log: (line: string) => void): v
   }
 }
 
-const SOURCES = ['client', 'shared/src', 'public', 'content', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['client', 'shared/src', 'public', 'content', 'vite.config.ts', 'scripts/lib/pack-precache.ts', 'package-lock.json'];
 const STAMP = '.build-stamp';
 
 function newestMtime(path: string): number {
@@ -53,7 +53,16 @@ export function isBuildStale(root: string): boolean {
 
 export async function buildPwa(root: string, options: { quiet?: boolean } = {}): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: options.quiet ? 'warn' : 'info' });
+  // Always a production build, even from a test runner that set NODE_ENV=test (vitest): vite, React and
+  // Workbox would otherwise write a development build into dist/, which the node then serves.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: options.quiet ? 'warn' : 'info' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(join(root, 'dist', STAMP), new Date().toISOString());
 }
 
