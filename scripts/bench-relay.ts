@@ -6,6 +6,10 @@
  * Two phases with 300 pupils each: saturation (every pupil pushes back to back: the relay's capacity,
  * `answersPerSec`) then paced (each pupil pushes a batch on a fixed schedule so that the offered load
  * is --offered answers/s: the push latency a class sees, `pushP50Ms`/`pushP99Ms`).
+ * A push answers once its answers are durably stored (synchronous = FULL); while the relay's deriver keeps up
+ * it also waits for the knowledge elements and completion, under load those follow: each phase also waits
+ * until every derivation is done and reports it (`saturationDrainMs`, `saturationDerivedAnswersPerSec`:
+ * answers per second counting the time to derive them all).
  * Last line: {"answersPerSec","pushP50Ms","pushP99Ms","rawSqliteInsertsPerSec","ratio", …details}.
  * Options: --pupils N (300) --answers N per pupil (30) --batch N answers per push (10)
  * --offered N answers/s in the paced phase (2000) --seed S.
@@ -157,8 +161,24 @@ try {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    // Under load a push answers once stored and the relay derives (KEs, completion) behind: wait for it.
+    const drainStarted = performance.now();
+    await derivationsDone();
+    const drainSeconds = (performance.now() - drainStarted) / 1000;
     const sorted = latencies.sort((a, b) => a - b);
-    return { answers: accepted, seconds, perSec: accepted / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), pushes: sorted.length };
+    return {
+      answers: accepted, seconds, perSec: accepted / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), pushes: sorted.length,
+      drainSeconds, derivedPerSec: accepted / (seconds + drainSeconds),
+    };
+  }
+
+  async function derivationsDone(): Promise<void> {
+    for (let i = 0; i < 6000; i++) {
+      const health = (await (await fetch(`${relay.url}/api/health`)).json()) as { derivationsQueued?: number };
+      if (!health.derivationsQueued) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('les dérivations ne se terminent pas');
   }
 
   const saturation = await phase(0, 0);
@@ -173,7 +193,8 @@ try {
   console.log(`  ${answersAccepted} réponses acceptées (${refused} refusées), envois de ${batchSize} réponses`);
   console.log(
     `  saturation : ${pupils} élèves sans pause, ${saturation.pushes} envois en ${round(seconds, 2)} s → ${Math.round(saturation.perSec)} réponses/s, ` +
-      `p50 ${round(saturation.p50)} ms, p99 ${round(saturation.p99)} ms`,
+      `p50 ${round(saturation.p50)} ms, p99 ${round(saturation.p99)} ms ; dérivations terminées ${round(saturation.drainSeconds * 1000)} ms après ` +
+      `(${Math.round(saturation.derivedPerSec)} réponses/s dérivées comprises)`,
   );
   console.log(
     `  rythmé : ${pupils} élèves, envois répartis régulièrement (offert ≈ ${offered} réponses/s) → ${Math.round(paced.perSec)} réponses/s, ` +
@@ -190,6 +211,9 @@ try {
       pacedAnswersPerSec: Math.round(paced.perSec),
       saturationP50Ms: round(saturation.p50),
       saturationP99Ms: round(saturation.p99),
+      saturationDrainMs: round(saturation.drainSeconds * 1000),
+      saturationDerivedAnswersPerSec: Math.round(saturation.derivedPerSec),
+      pacedDrainMs: round(paced.drainSeconds * 1000),
     }),
   );
 } catch (error) {

@@ -8,7 +8,7 @@ describe('API basics', () => {
     const central = await testNode({ demo: false });
     const response = await central.app.request('/api/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ mode: 'central', upstream: null, version: 'test', db: 'ok' });
+    expect(await response.json()).toEqual({ mode: 'central', upstream: null, version: 'test', db: 'ok', derivationsQueued: 0 });
     const relay = await testNode({ demo: false, mode: 'relay' });
     expect(await (await relay.app.request('/api/health')).json()).toMatchObject({ mode: 'relay', upstream: 'http://central.example' });
   });

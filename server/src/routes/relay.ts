@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context';
 import { forbidden, notFound, unauthorized } from '../http/errors';
 import { buildSnapshot } from '../relay/snapshot';
+import { countQueuedDerivations } from '../sync/derivation-queue';
 import { countPendingOutbox, pendingByUser } from '../sync/outbox';
 import { requirePrincipal, type SyncEnv } from '../sync/principal';
 import { createRelayToken } from '../sync/relay-tokens';
@@ -26,6 +27,8 @@ function isOrganizationAdmin(deps: AppDeps, userId: string, organizationId?: str
 function linkState(deps: AppDeps) {
   return {
     outboxPending: countPendingOutbox(deps.db),
+    // assessments whose derived state (KEs, completion) is still to compute (deriver.ts)
+    derivationsQueued: countQueuedDerivations(deps.db),
     lastForwardAt: deps.relay?.lastForwardAt ?? null,
     upstreamReachable: deps.relay?.upstreamReachable ?? null,
   };

@@ -42,7 +42,8 @@ async function longestLoopGap<T>(work: () => Promise<T>): Promise<{ value: T; ga
   }
 }
 
-const LOOP_BOUND_MS = 100;
+// The target is ~50 ms (27 ms measured on a quiet 2-core machine); the bound leaves room for a busy CI runner.
+const LOOP_BOUND_MS = 150;
 
 describe('bounded work per push', () => {
   it('500 assessments then 500 back-dated answers never hold the event loop; another pupil is served meanwhile', async () => {
@@ -86,6 +87,8 @@ describe('bounded work per push', () => {
     const withKes = node.db.prepare('SELECT DISTINCT assessment_id AS id FROM knowledge_elements WHERE user_id = ?').all(userId);
     expect(withKes).toEqual([{ id: assessments[0].id }]);
     expect(countQueuedDerivations(node.db)).toBe(0);
+    // Derived commits skip the fsync (recomputable); pushes find FULL again.
+    expect(node.db.pragma('synchronous', { simple: true })).toBe(2);
   }, 120_000);
 });
 

@@ -92,6 +92,10 @@ export class Deriver {
     const started = performance.now();
     const ctx: DeriveContext = { db, index: this.deps.index, now: this.deps.now().toISOString(), forwarding: false, changedUsers: new Set() };
     const elapsed = () => performance.now() - started;
+    // Derived state is recomputable (the queue entry goes in the same transaction), so its commits skip
+    // the fsync: a power cut may lose a slice, and the restarted deriver derives it again. The next FULL
+    // commit (a push) syncs these frames of the WAL too.
+    db.pragma('synchronous = NORMAL');
     try {
       db.transaction(() => {
         while (elapsed() < this.sliceMs) {
@@ -112,6 +116,8 @@ export class Deriver {
       this.deps.log(`dérivation : ${error instanceof Error ? error.message : String(error)}`);
       setTimeout(() => this.kick(), 1000).unref();
       return;
+    } finally {
+      db.pragma('synchronous = FULL');
     }
     const took = elapsed();
     this.stats.slices++;
