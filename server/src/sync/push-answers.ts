@@ -12,7 +12,7 @@ import type { AnswerDoc, AssessmentDoc } from '../../../shared/src/sync/protocol
 import { rescoreAnswer } from '../../../shared/src/sync/derive-assessment';
 import { mergeAnswer } from '../../../shared/src/sync/merge';
 import { assessmentScope, type AssessmentScope } from './assessment-scope';
-import { answersOfAssessment, readDocument } from './document-store';
+import { readDocument } from './document-store';
 import { store, type PushContext } from './push-context';
 import { queueDerivation } from './derivation-queue';
 import { rejection } from './rejections';
@@ -34,7 +34,8 @@ export function pushAnswers(ctx: PushContext, docs: AnswerDoc[]): void {
 
 function pushAssessmentAnswers(ctx: PushContext, assessmentId: string, docs: AnswerDoc[]): void {
   const assessment = readDocument(ctx.db, 'assessments', assessmentId);
-  const existing = new Map(answersOfAssessment(ctx.db, assessmentId).map((a) => [a.id, a]));
+  // Answers stored by this push (a row repeated in one push is the same event).
+  const existing = new Map<string, AnswerDoc>();
   let scope: AssessmentScope | undefined;
   let accepted = false;
   const trusted = ctx.principal.kind === 'relay';
