@@ -27,7 +27,7 @@ export interface DeriverDeps {
 }
 
 /** Queue length up to which a push waits for its own derivation before answering. */
-export const KEEPING_UP_QUEUE = 16;
+export const KEEPING_UP_QUEUE = 4;
 
 interface Waiter {
   ids: string[];
