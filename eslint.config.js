@@ -6,6 +6,20 @@ const forbiddenInShared = [
   { group: ['rxdb', 'rxdb/*', 'dexie', 'hono', 'hono/*', '@hono/*', 'better-sqlite3', 'node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'crypto', 'react', 'react-dom', 'yaml'], message: 'shared/ est pur : aucune entrée/sortie ni bibliothèque d\'infrastructure.' },
 ];
 
+// The pupil's state lives in their own local database (client/src/db/), wiped with it at logout; Web
+// Storage is shared by every pupil of a school PC and never cleared (issue 12).
+const webStorageMessage = 'Pas de localStorage/sessionStorage : l\'état local va dans la base de l\'utilisateur (client/src/db/local-state.ts).';
+const forbiddenWebStorage = {
+  'no-restricted-globals': ['error', { name: 'localStorage', message: webStorageMessage }, { name: 'sessionStorage', message: webStorageMessage }],
+  'no-restricted-properties': [
+    'error',
+    ...['window', 'globalThis', 'self'].flatMap((object) => [
+      { object, property: 'localStorage', message: webStorageMessage },
+      { object, property: 'sessionStorage', message: webStorageMessage },
+    ]),
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'content/dist/**', 'public/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
   ...tseslint.configs.recommended,
@@ -21,6 +35,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  {
+    files: ['client/src/**/*.{ts,tsx}'],
+    rules: forbiddenWebStorage,
   },
   {
     files: ['shared/**/*.ts'],

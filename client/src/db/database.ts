@@ -1,6 +1,8 @@
 /**
  * The local database of one user on this device (RxDB on Dexie/IndexedDB). Each pupil of a shared PC gets
- * a separate database, named after their id. Local storage goes only through this module.
+ * a separate database, named after their id, holding ALL of their local state: replicated documents,
+ * the campaigns they joined, screen state (local-state.ts). Removing it at logout leaves nothing of them.
+ * Local storage goes only through db/ (this module, and device.ts for the signed-in user pointer).
  */
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -19,6 +21,7 @@ import {
   type SyncReceiptDoc,
   type UserTutorialDoc,
 } from './schemas';
+import { campaignSchema, localStateSchema, type CampaignDoc, type LocalStateDoc } from './local-schemas';
 
 export type PupilCollections = {
   profile: RxCollection<ProfileDoc>;
@@ -27,6 +30,10 @@ export type PupilCollections = {
   participations: RxCollection<CampaignParticipationDoc>;
   tutorials: RxCollection<UserTutorialDoc>;
   receipts: RxCollection<SyncReceiptDoc>;
+  /** the campaigns this user joined (not replicated: fetched from the node, pupil/campaigns.ts) */
+  campaigns: RxCollection<CampaignDoc>;
+  /** screen state of this user on this device (local-state.ts) */
+  localState: RxCollection<LocalStateDoc>;
 };
 export type PupilDatabase = RxDatabase<PupilCollections>;
 
@@ -61,14 +68,25 @@ async function create(userId: string): Promise<PupilDatabase> {
     participations: { schema: campaignParticipationSchema },
     tutorials: { schema: userTutorialSchema },
     receipts: { schema: syncReceiptSchema },
+    // added after the first release: new collections open on existing local databases as they are
+    campaigns: { schema: campaignSchema },
+    localState: { schema: localStateSchema },
   });
   return db;
 }
 
+/**
+ * Opens (once) the database of the user signing in, after closing any other user's still open (one kept
+ * at logout because the node lacked some of it): one pupil at a time per page, and RxDB's open-source
+ * edition caps the collections open at once (13), less than two users' databases.
+ */
 export function openUserDatabase(userId: string): Promise<PupilDatabase> {
   let db = open.get(userId);
   if (!db) {
-    db = create(userId);
+    const others = [...open.entries()].filter(([id]) => id !== userId);
+    for (const [id] of others) open.delete(id);
+    const closed = Promise.all(others.map(async ([, other]) => (await other.catch(() => null))?.close()));
+    db = closed.then(() => create(userId));
     open.set(userId, db);
     db.catch(() => open.delete(userId));
   }

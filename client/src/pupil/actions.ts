@@ -3,10 +3,9 @@
  * test, answer, finish, reset a competence, save a tutorial, join a campaign and send its results.
  */
 import { campaignMethod, DEFAULT_COMPETENCE_EVALUATION_METHOD } from '../../../shared/src/engine/engine-choice';
-import type { AssessmentMethod } from '../../../shared/src/model/types';
 import type { PupilDatabase } from '../db/database';
 import type { AnswerDoc, AssessmentDoc } from '../db/schemas';
-import type { CampaignInfo } from './campaign-cache';
+import type { CampaignInfo } from './campaigns';
 import { uuid } from './uuid';
 
 export async function startCompetenceEvaluation(
@@ -129,7 +128,7 @@ export async function joinCampaign(
     userId,
     type: 'CAMPAIGN',
     state: 'started',
-    method: campaignMethod(campaign.method as AssessmentMethod | undefined),
+    method: campaignMethod(campaign.method),
     campaignParticipationId: participationId,
     createdAt: at,
     updatedAt: at,

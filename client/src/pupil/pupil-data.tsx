@@ -1,7 +1,8 @@
 /**
  * Everything the pupil's screens read, live from the local database: answers, assessments, campaign
- * participations, saved tutorials, plus the content pack and what derives from them (knowledge elements,
- * scorecards). Rules come from shared/; this module only wires them to React.
+ * participations, saved tutorials, the campaigns joined, plus the content pack and what derives from them
+ * (knowledge elements, scorecards). Rules come from shared/; this module only wires them to React, and
+ * keeps the campaigns in step with the participations (any device shows the same profile).
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { RxDocument } from 'rxdb';
@@ -12,11 +13,12 @@ import { scorecards, type Scorecard } from '../../../shared/src/scoring/scorecar
 import { replayKnowledge, type KnowledgeReplay } from '../../../shared/src/scoring/user-knowledge';
 import { targetSkillIdsOf as assessmentScope } from '../../../shared/src/sync/derive-assessment';
 import type { PupilDatabase } from '../db/database';
+import type { CampaignDoc } from '../db/local-schemas';
 import type { AnswerDoc, AssessmentDoc, CampaignParticipationDoc, ProfileDoc, UserTutorialDoc } from '../db/schemas';
 import { useObservable } from '../db/use-rx';
 import { loadContentPack } from '../content/pack';
 import { startSync, type SyncHandle } from '../sync/replication';
-import { cachedCampaign } from './campaign-cache';
+import { campaignRefresher, missingCampaignIds, toCampaignInfo, type CampaignInfo } from './campaigns';
 
 export interface PupilData {
   db: PupilDatabase;
@@ -27,6 +29,8 @@ export interface PupilData {
   assessments: AssessmentDoc[];
   participations: CampaignParticipationDoc[];
   tutorials: UserTutorialDoc[];
+  /** the campaigns of this pupil's participations (and those looked up by code), by id */
+  campaigns: Map<string, CampaignInfo>;
   knowledge: KnowledgeReplay;
   cards: Scorecard[];
   /** the skills an assessment measures */
@@ -75,21 +79,40 @@ export function PupilProvider(props: { db: PupilDatabase; profile: ProfileDoc; c
     [db],
   );
   const tutorialsOrNull = useObservable<UserTutorialDoc[] | null>(() => db.tutorials.find().$.pipe(mapJson<UserTutorialDoc>()), null, [db]);
-  const ready = answersOrNull !== null && assessmentsOrNull !== null && participationsOrNull !== null && tutorialsOrNull !== null;
+  const campaignsOrNull = useObservable<CampaignDoc[] | null>(() => db.campaigns.find().$.pipe(mapJson<CampaignDoc>()), null, [db]);
+  const ready =
+    answersOrNull !== null && assessmentsOrNull !== null && participationsOrNull !== null && tutorialsOrNull !== null && campaignsOrNull !== null;
   const answers = useMemo(() => answersOrNull ?? [], [answersOrNull]);
   const assessments = useMemo(() => assessmentsOrNull ?? [], [assessmentsOrNull]);
   const participations = useMemo(() => participationsOrNull ?? [], [participationsOrNull]);
   const tutorials = useMemo(() => tutorialsOrNull ?? [], [tutorialsOrNull]);
+  const campaigns = useMemo(() => new Map((campaignsOrNull ?? []).map((c) => [c.id, toCampaignInfo(c)])), [campaignsOrNull]);
+
+  // The campaigns follow the participations: all of them at sign-in, and any a pulled participation lacks.
+  const refresher = useMemo(() => campaignRefresher(db), [db]);
+  useEffect(() => {
+    refresher.refresh();
+    const online = () => refresher.refresh();
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('online', online);
+      refresher.stop();
+    };
+  }, [refresher]);
+  useEffect(() => {
+    if (participationsOrNull === null || campaignsOrNull === null) return;
+    refresher.whenMissing(missingCampaignIds(participationsOrNull, [...campaigns.values()]));
+  }, [refresher, participationsOrNull, campaignsOrNull, campaigns]);
 
   const targetSkillIdsOf = useMemo(() => {
     return (assessment: Assessment): string[] => {
       if (!index) return [];
       const participation = participations.find((p) => p.id === assessment.campaignParticipationId);
-      const campaign = participation ? cachedCampaign(participation.campaignId) : null;
+      const campaign = participation ? campaigns.get(participation.campaignId) : undefined;
       const profile = campaign?.targetProfileId ? index.targetProfilesById.get(campaign.targetProfileId) : undefined;
       return assessmentScope(index, assessment, profile) ?? [];
     };
-  }, [index, participations]);
+  }, [index, participations, campaigns]);
 
   const knowledge = useMemo(
     () => (index ? replayKnowledge(index, assessments, answers, targetSkillIdsOf) : EMPTY_REPLAY),
@@ -101,7 +124,7 @@ export function PupilProvider(props: { db: PupilDatabase; profile: ProfileDoc; c
   );
 
   const value: PupilData = {
-    db, profile: props.profile, index, packError, answers, assessments, participations, tutorials, knowledge, cards, targetSkillIdsOf, sync, sessionExpired, ready,
+    db, profile: props.profile, index, packError, answers, assessments, participations, tutorials, campaigns, knowledge, cards, targetSkillIdsOf, sync, sessionExpired, ready,
   };
   return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }

@@ -11,23 +11,24 @@ import { CHECKPOINT_EVERY, progressInCheckpoint } from '../../../../shared/src/e
 import { matchAnswer } from '../../../../shared/src/matching/match-answer';
 import { previousKnowledgeElementsFor } from '../../../../shared/src/sync/derive-assessment';
 import { Link } from '../../app/router';
+import { localKeys, useLocalState } from '../../db/local-state';
 import { completeAssessment, markParticipationToShare, saveAnswer } from '../../pupil/actions';
-import { cachedCampaign } from '../../pupil/campaign-cache';
 import { usePupil } from '../../pupil/pupil-data';
 import { AnswerReview } from './AnswerReview';
 import { ChallengeStep, type AnswerMeta } from './ChallengeStep';
-import { GameRules, rulesSeenKey } from './GameRules';
+import { GameRules } from './GameRules';
 import { Results } from './Results';
-
-const checkpointKey = (assessmentId: string) => `pix.checkpoint-seen.${assessmentId}`;
 
 export function AssessmentPage(props: { assessmentId: string }) {
   const pupil = usePupil();
-  const { index, profile } = pupil;
+  const { index } = pupil;
   const assessment = pupil.assessments.find((a) => a.id === props.assessmentId);
   const [saving, setSaving] = useState(false);
-  const [rulesSeen, setRulesSeen] = useState(() => localStorage.getItem(rulesSeenKey(profile.id)) === '1');
-  const [checkpointSeen, setCheckpointSeen] = useState(() => Number(localStorage.getItem(checkpointKey(props.assessmentId)) ?? 0));
+  // Screen state of this pupil on this device, in their local database (gone with it at logout).
+  const rules = useLocalState(pupil.db, localKeys.rulesSeen);
+  const checkpoint = useLocalState(pupil.db, localKeys.checkpointSeen(props.assessmentId));
+  const rulesSeen = rules.value === '1';
+  const checkpointSeen = Number(checkpoint.value ?? 0);
   const [levelUp, setLevelUp] = useState<{ competence: string; level: number } | null>(null);
   const levelsBefore = useRef<Map<string, number> | null>(null);
 
@@ -68,7 +69,7 @@ export function AssessmentPage(props: { assessmentId: string }) {
   }, [pupil.cards]);
 
   if (pupil.packError) return <div className="fr-alert fr-alert--error fr-my-4w"><p>{pupil.packError}</p></div>;
-  if (!index || !pupil.ready) return <p className="fr-py-6w">Chargement du test…</p>;
+  if (!index || !pupil.ready || !rules.loaded || !checkpoint.loaded) return <p className="fr-py-6w">Chargement du test…</p>;
   if (!assessment) {
     return (
       <div className="fr-py-6w">
@@ -78,15 +79,12 @@ export function AssessmentPage(props: { assessmentId: string }) {
     );
   }
 
-  const title = titleOf(assessment, index, pupil.participations);
+  const title = titleOf(assessment, index, pupil.participations, pupil.campaigns);
   const answered = answers.length;
   const sinceCheckpoint = answers.slice(checkpointSeen);
   const atCheckpoint = answered > checkpointSeen && (answered % CHECKPOINT_EVERY === 0 || step?.done === true);
 
-  const ackCheckpoint = () => {
-    localStorage.setItem(checkpointKey(assessment.id), String(answered));
-    setCheckpointSeen(answered);
-  };
+  const ackCheckpoint = () => checkpoint.set(String(answered));
 
   async function onAnswer(value: string, meta: AnswerMeta) {
     if (!step || step.done || !assessment) return;
@@ -122,10 +120,7 @@ export function AssessmentPage(props: { assessmentId: string }) {
   if (!rulesSeen && answered === 0 && !step?.done) {
     body = (
       <GameRules
-        onDone={() => {
-          localStorage.setItem(rulesSeenKey(profile.id), '1');
-          setRulesSeen(true);
-        }}
+        onDone={() => rules.set('1')}
       />
     );
   } else if (atCheckpoint) {
@@ -171,7 +166,7 @@ export function AssessmentPage(props: { assessmentId: string }) {
             </li>
           ))}
         </ol>
-        <ChallengeStep key={step.challenge.id} assessmentId={assessment.id} challenge={step.challenge} onAnswer={onAnswer} saving={saving} />
+        <ChallengeStep key={step.challenge.id} db={pupil.db} assessmentId={assessment.id} challenge={step.challenge} onAnswer={onAnswer} saving={saving} />
       </>
     );
   }
@@ -205,12 +200,13 @@ function titleOf(
   assessment: { type: string; competenceId?: string; campaignParticipationId?: string },
   index: NonNullable<ReturnType<typeof usePupil>['index']>,
   participations: ReturnType<typeof usePupil>['participations'],
+  campaigns: ReturnType<typeof usePupil>['campaigns'],
 ): string {
   if (assessment.type === 'COMPETENCE_EVALUATION' && assessment.competenceId) {
     const competence = index.competencesById.get(assessment.competenceId);
     return competence ? `${competence.index} ${competence.name}` : 'Test de compétence';
   }
   const participation = participations.find((p) => p.id === assessment.campaignParticipationId);
-  const campaign = participation ? cachedCampaign(participation.campaignId) : null;
+  const campaign = participation ? campaigns.get(participation.campaignId) : undefined;
   return campaign ? campaign.title ?? campaign.name : 'Parcours';
 }

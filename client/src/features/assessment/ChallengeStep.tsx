@@ -1,11 +1,14 @@
 /**
  * One challenge inside a test: the timed-challenge warning and visible countdown (the pupil may still
  * answer after the time is up: the answer then counts as timed out), the focus notice (leaving the page is
- * recorded), and the time spent. The start time is kept on the device so a reload does not reset a timer.
+ * recorded), and the time spent. The start time and a focus loss are kept in the pupil's local database
+ * (db/local-state.ts) so a reload does not reset a timer nor forget that the page was left.
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useEffect, useRef, useState } from 'react';
 import type { Challenge } from '../../../../shared/src/model/types';
+import type { PupilDatabase } from '../../db/database';
+import { localKeys, removeLocal, useLocalState } from '../../db/local-state';
 import { ChallengeView } from '../challenge/ChallengeView';
 
 export interface AnswerMeta {
@@ -15,43 +18,39 @@ export interface AnswerMeta {
   timeSpent: number;
 }
 
-const startKey = (assessmentId: string, challengeId: string) => `pix.started.${assessmentId}.${challengeId}`;
-
-function readStart(key: string): number | null {
-  const raw = sessionStorage.getItem(key) ?? localStorage.getItem(key);
-  return raw ? Number(raw) : null;
-}
-
 export function ChallengeStep(props: {
+  db: PupilDatabase;
   assessmentId: string;
   challenge: Challenge;
   onAnswer: (value: string, meta: AnswerMeta) => Promise<void>;
   saving: boolean;
 }) {
-  const { challenge, assessmentId } = props;
-  const key = startKey(assessmentId, challenge.id);
-  const [startedAt, setStartedAt] = useState<number | null>(() => readStart(key));
+  const { challenge, assessmentId, db } = props;
+  const startKey = localKeys.challengeStarted(assessmentId, challenge.id);
+  const focusKey = localKeys.focusLost(assessmentId, challenge.id);
+  const started = useLocalState(db, startKey);
+  const focus = useLocalState(db, focusKey);
+  const loaded = started.loaded && focus.loaded;
+  const startedAt = started.value === null ? null : Number(started.value);
+  const focusedOut = focus.value === '1';
   const [now, setNow] = useState(() => Date.now());
-  const [focusedOut, setFocusedOut] = useState(() => localStorage.getItem(`${key}.focus`) === '1');
   const timed = typeof challenge.timer === 'number' && Number.isFinite(challenge.timer);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const setStarted = started.set;
+  const setFocusLost = focus.set;
 
   useEffect(() => {
-    setStartedAt(readStart(key));
-    setFocusedOut(localStorage.getItem(`${key}.focus`) === '1');
-    headingRef.current?.focus();
-  }, [key]);
+    if (loaded) headingRef.current?.focus();
+  }, [loaded, startKey]);
 
   function start() {
-    const at = Date.now();
-    localStorage.setItem(key, String(at));
-    setStartedAt(at);
+    setStarted(String(Date.now()));
   }
 
-  // Untimed challenges start at once; a timed one waits for "Commencer".
+  // Untimed challenges start at once (once the database said they had not started); a timed one waits for "Commencer".
   useEffect(() => {
-    if (!timed && startedAt === null) start();
-  }, [timed, startedAt]);
+    if (!timed && started.loaded && started.value === null) setStarted(String(Date.now()));
+  }, [timed, started.loaded, started.value, setStarted]);
 
   useEffect(() => {
     if (!timed || startedAt === null) return;
@@ -62,8 +61,7 @@ export function ChallengeStep(props: {
   useEffect(() => {
     if (!challenge.focused || startedAt === null) return;
     const lost = () => {
-      localStorage.setItem(`${key}.focus`, '1');
-      setFocusedOut(true);
+      if (!focusedOut) setFocusLost('1');
     };
     const onVisibility = () => document.visibilityState === 'hidden' && lost();
     window.addEventListener('blur', lost);
@@ -72,7 +70,7 @@ export function ChallengeStep(props: {
       window.removeEventListener('blur', lost);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [challenge.focused, startedAt, key]);
+  }, [challenge.focused, startedAt, focusedOut, setFocusLost]);
 
   async function answer(value: string) {
     const at = Date.now();
@@ -83,9 +81,10 @@ export function ChallengeStep(props: {
       timeSpent: Math.max(0, Math.ceil(elapsed)),
     };
     await props.onAnswer(value, meta);
-    localStorage.removeItem(key);
-    localStorage.removeItem(`${key}.focus`);
+    await removeLocal(db, [startKey, focusKey]).catch(() => undefined);
   }
+
+  if (!loaded) return <p className="fr-py-2w">Chargement de la question…</p>;
 
   if (timed && startedAt === null) {
     return (

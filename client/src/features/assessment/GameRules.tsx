@@ -12,8 +12,6 @@ const CARDS = [
   { title: 'Un niveau de difficulté adapté', text: 'En fonction de vos réponses, Pix adapte la difficulté des questions.' },
 ];
 
-export const rulesSeenKey = (userId: string) => `pix.rules-seen.${userId}`;
-
 export function GameRules(props: { onDone: () => void }) {
   const [step, setStep] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);

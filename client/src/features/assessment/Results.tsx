@@ -8,7 +8,6 @@ import type { AnswerEvent } from '../../../../shared/src/model/types';
 import { Link } from '../../app/router';
 import type { AssessmentDoc } from '../../db/schemas';
 import { shareResults } from '../../pupil/actions';
-import { cachedCampaign } from '../../pupil/campaign-cache';
 import { usePupil } from '../../pupil/pupil-data';
 import { AnswerReview } from './AnswerReview';
 
@@ -48,7 +47,7 @@ export function Results(props: { assessment: AssessmentDoc; answers: AnswerEvent
   }
 
   const participation = pupil.participations.find((p) => p.id === assessment.campaignParticipationId);
-  const campaign = participation ? cachedCampaign(participation.campaignId) : null;
+  const campaign = participation ? pupil.campaigns.get(participation.campaignId) : undefined;
   const targetProfile = campaign?.targetProfileId ? index.targetProfilesById.get(campaign.targetProfileId) : undefined;
   if (!participation || !campaign || !targetProfile) {
     return <p className="fr-py-6w">Les informations de ce parcours ne sont pas disponibles sur cet appareil.</p>;

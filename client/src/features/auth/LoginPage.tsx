@@ -3,6 +3,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useState, type FormEvent } from 'react';
+import { loginResponseSchema } from '../../../../shared/src/api/schemas';
 import { ApiFailure, api } from '../../api/http';
 import type { Me } from '../../api/types';
 
@@ -21,7 +22,7 @@ export function LoginPage(props: { notice?: string; onLoggedIn: (me: Me) => Prom
     setPending(true);
     setError(null);
     try {
-      const result = await api<{ user: Me }>('/api/auth/login', { body: { login: login.trim(), password } });
+      const result = await api('/api/auth/login', loginResponseSchema, { body: { login: login.trim(), password } });
       await props.onLoggedIn(result.user);
     } catch (failure) {
       setError(failure instanceof ApiFailure ? failure.message : 'La connexion a échoué. Réessayez.');

@@ -7,10 +7,10 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useEffect, useState } from 'react';
 import { certifiableCompetencesCount, totalPix } from '../../../../shared/src/scoring/scorecards';
-import { ApiFailure, api } from '../../api/http';
+import { ApiFailure } from '../../api/http';
 import { Link, navigate } from '../../app/router';
 import { joinCampaign, shareResults } from '../../pupil/actions';
-import { cacheCampaign, cachedCampaign, type CampaignInfo } from '../../pupil/campaign-cache';
+import { fetchCampaignByCode, storedCampaignByCode, type CampaignInfo } from '../../pupil/campaigns';
 import { usePupil } from '../../pupil/pupil-data';
 import { Markdown } from '../challenge/Markdown';
 import { Results } from '../assessment/Results';
@@ -18,21 +18,22 @@ import { Results } from '../assessment/Results';
 export function CampaignPage(props: { code: string }) {
   const pupil = usePupil();
   const code = props.code.toUpperCase();
-  const [campaign, setCampaign] = useState<CampaignInfo | null>(() => cachedCampaign(code));
+  // What the node says now, else the copy in the local database (offline).
+  const [fetched, setFetched] = useState<CampaignInfo | null>(null);
+  const campaign = fetched ?? [...pupil.campaigns.values()].find((c) => c.code === code) ?? null;
   const [error, setError] = useState<string | null>(null);
   const [externalId, setExternalId] = useState('');
   const [externalIdError, setExternalIdError] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    api<CampaignInfo>(`/api/campaigns/${encodeURIComponent(code)}`).then(
+    fetchCampaignByCode(pupil.db, code).then(
       (info) => {
-        if (cancelled) return;
-        cacheCampaign(info);
-        setCampaign(info);
+        if (!cancelled) setFetched(info);
       },
-      (failure: unknown) => {
-        if (cancelled || cachedCampaign(code)) return;
+      async (failure: unknown) => {
+        const stored = await storedCampaignByCode(pupil.db, code).catch(() => null);
+        if (cancelled || stored) return;
         if (failure instanceof ApiFailure && failure.status === 404) setError(`Le code « ${code} » ne correspond à aucun parcours. Vérifiez-le auprès de votre enseignant.`);
         else if (failure instanceof ApiFailure && failure.isNetwork) setError('Connectez-vous au réseau une première fois pour rejoindre ce parcours.');
         else setError(failure instanceof Error ? failure.message : 'Parcours indisponible.');
@@ -41,7 +42,7 @@ export function CampaignPage(props: { code: string }) {
     return () => {
       cancelled = true;
     };
-  }, [code]);
+  }, [code, pupil.db]);
 
   if (error) {
     return (

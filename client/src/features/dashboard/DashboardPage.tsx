@@ -5,7 +5,6 @@
 import { certifiableCompetencesCount, totalPix } from '../../../../shared/src/scoring/scorecards';
 import { THEORETICAL_MAX_PIX } from '../../../../shared/src/model/referential';
 import { Link } from '../../app/router';
-import { cachedCampaign } from '../../pupil/campaign-cache';
 import { usePupil } from '../../pupil/pupil-data';
 
 export const frenchDate = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -27,7 +26,7 @@ export function DashboardPage() {
       return { kind: 'Test de compétence', name: competence ? `${competence.index} ${competence.name}` : 'Compétence' };
     }
     const participation = pupil.participations.find((p) => p.id === assessment.campaignParticipationId);
-    const campaign = participation ? cachedCampaign(participation.campaignId) : null;
+    const campaign = participation ? pupil.campaigns.get(participation.campaignId) : undefined;
     return { kind: campaign ? campaign.organizationName : 'Parcours', name: campaign?.title ?? campaign?.name ?? 'Parcours' };
   };
 
@@ -77,7 +76,7 @@ export function DashboardPage() {
               <h2 className="fr-h4 fr-mt-4w">Parcours à envoyer</h2>
               <ul className="pix-list">
                 {toShare.map((participation) => {
-                  const campaign = cachedCampaign(participation.campaignId);
+                  const campaign = pupil.campaigns.get(participation.campaignId);
                   return (
                     <li key={participation.id} className="pix-resume-card fr-p-2w" data-testid="to-share-card">
                       <p className="fr-text--bold fr-mb-1v">{campaign?.title ?? campaign?.name ?? 'Parcours'}</p>
@@ -95,9 +94,9 @@ export function DashboardPage() {
         <aside className="fr-col-12 fr-col-md-4">
           <div className="pix-score-box fr-p-3w fr-mb-3w">
             <p className="fr-mb-0">
-              <span className="pix-total__label">PIX</span> <strong className="fr-h2">{pix}</strong> / {THEORETICAL_MAX_PIX}
+              <span className="pix-total__label">PIX</span> <strong className="fr-h2" data-testid="pix-total">{pix}</strong> / {THEORETICAL_MAX_PIX}
             </p>
-            <p className="fr-text--sm fr-mt-1w fr-mb-0">
+            <p className="fr-text--sm fr-mt-1w fr-mb-0" data-testid="certifiability">
               Certifiabilité : niveau 1 dans 5 compétences minimum — {Math.min(certifiable, 5)} / 5
             </p>
           </div>

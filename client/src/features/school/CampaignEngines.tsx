@@ -5,19 +5,13 @@
  * new engine: an assessment keeps the one it was created with.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { campaignInfoSchema, organizationCampaignsSchema } from '../../../../shared/src/api/schemas';
+import { DEFAULT_CAMPAIGN_METHOD } from '../../../../shared/src/engine/engine-choice';
 import type { AssessmentMethod } from '../../../../shared/src/model/types';
 import { ApiFailure, api } from '../../api/http';
+import type { OrganizationCampaign } from '../../api/types';
 
-interface CampaignRow {
-  id: string;
-  code: string;
-  name: string;
-  type: 'ASSESSMENT' | 'PROFILES_COLLECTION';
-  division: string | null;
-  participantsCount: number;
-  sharedCount: number;
-  method: AssessmentMethod;
-}
+type CampaignRow = OrganizationCampaign & { method: AssessmentMethod };
 
 export const ENGINE_LABELS: Partial<Record<AssessmentMethod, string>> = {
   BAYES: 'Bayésien (recommandé)',
@@ -36,8 +30,9 @@ export function CampaignEngines(props: { organization: { id: string; name: strin
   const [saving, setSaving] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    api<CampaignRow[]>(`/api/organizations/${organization.id}/campaigns`).then(setCampaigns, (e: unknown) =>
-      setNotice({ kind: 'error', text: e instanceof ApiFailure ? e.message : 'Liste des campagnes indisponible.' }),
+    api(`/api/organizations/${organization.id}/campaigns`, organizationCampaignsSchema).then(
+      (rows) => setCampaigns(rows.map((row) => ({ ...row, method: row.method ?? DEFAULT_CAMPAIGN_METHOD }))),
+      (e: unknown) => setNotice({ kind: 'error', text: e instanceof ApiFailure ? e.message : 'Liste des campagnes indisponible.' }),
     );
   }, [organization.id]);
 
@@ -48,7 +43,8 @@ export function CampaignEngines(props: { organization: { id: string; name: strin
     setSaving(campaign.id);
     setNotice(null);
     try {
-      const saved = await api<{ method: AssessmentMethod }>(`/api/campaigns/${campaign.id}/method`, { method: 'PUT', body: { method } });
+      const info = await api(`/api/campaigns/${campaign.id}/method`, campaignInfoSchema, { method: 'PUT', body: { method } });
+      const saved = { method: info.method ?? method };
       setCampaigns((rows) => rows?.map((row) => (row.id === campaign.id ? { ...row, method: saved.method } : row)) ?? rows);
       setNotice({
         kind: 'success',
