@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError } from './http/errors';
+import { API_BODY_LIMIT_BYTES } from './http/limits';
 import { authRoutes, meRoutes } from './routes/auth';
 import { campaignRoutes } from './routes/campaigns';
 import { healthRoutes } from './routes/health';
@@ -23,7 +24,7 @@ export function createApp(deps: AppDeps) {
     await next();
     deps.log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
   });
-  app.use('/api/*', bodyLimit({ maxSize: 5 * 1024 * 1024 }));
+  app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT_BYTES }));
 
   if (deps.relay) app.route('/api/health', relayHealthRoutes(deps));
   app.route('/api/health', healthRoutes(deps));

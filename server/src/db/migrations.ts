@@ -218,6 +218,19 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'outbox-parking',
+    // Outbox rows refused for good (by central, or by the forwarder: missing or too big) are parked: they
+    // keep their code and French reason (rejected_code, last_error) and the date (issue 12). Rows refused
+    // before this migration are dated by their creation. The second index finds a document's later rows.
+    sql: `
+      ALTER TABLE outbox ADD COLUMN parked_at TEXT;
+      UPDATE outbox SET parked_at = created_at WHERE rejected_code IS NOT NULL;
+      CREATE INDEX outbox_parked ON outbox(parked_at, seq) WHERE rejected_code IS NOT NULL;
+      CREATE INDEX outbox_document ON outbox(collection, doc_id, seq);
+    `,
+  },
+  {
     version: 5,
     name: 'derivation-queue',
     // Assessments whose derived state must be recomputed (issue 12, bounded work): filled by pushes in

@@ -1,8 +1,11 @@
 /**
- * Test fixtures for the relay: central (demo school) and an empty relay wired to it through an
- * in-process fetch that can be cut and that records the URLs it was asked; a classroom session pushed
- * to the relay; the engine's next question for a pupil, computed from what a node lets them pull.
+ * Test fixtures for the relay: central (demo school) and an empty relay wired to it through a fetch
+ * that can be cut and that records the URLs it was asked (in-process, or over real HTTP to central
+ * listening on a local port: body limits as in production); a classroom session pushed to the relay;
+ * the engine's next question for a pupil, computed from what a node lets them pull.
  */
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import { nextChallenge } from '../../../shared/src/engine/next-challenge';
 import type { PackIndex } from '../../../shared/src/model/pack-index';
@@ -17,7 +20,24 @@ import { createRelayState } from './relay-state';
 
 export type TestNode = Awaited<ReturnType<typeof testNode>>;
 
-export async function centralAndRelay(options: { relayContent?: PackIndex } = {}) {
+/** Serves `node` on a free local port; `close` stops it. */
+async function listen(node: TestNode): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: node.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** `overHttp`: central listens on a local port and the relay reaches it with the real fetch; call `close()`. */
+export async function centralAndRelay(options: { relayContent?: PackIndex; overHttp?: boolean } = {}) {
   const central = await testNode({ content: testIndex });
   const relay = await testNode({ content: options.relayContent ?? testIndex, mode: 'relay', demo: false });
   const organizationId = organizationIdOf(central.db);
@@ -26,16 +46,17 @@ export async function centralAndRelay(options: { relayContent?: PackIndex } = {}
   expect(created.status).toBe(201);
   const { token } = (await created.json()) as { token: string };
   const link = { up: true, calls: 0, urls: [] as string[] };
+  const http = options.overHttp ? await listen(central) : null;
   const fetchCentral: typeof fetch = async (input, init) => {
     link.calls++;
     link.urls.push(String(input));
     if (!link.up) throw new TypeError('fetch failed (central arrêté)');
-    return central.app.request(String(input), init as RequestInit);
+    return http ? fetch(input, init) : central.app.request(String(input), init as RequestInit);
   };
-  const upstream: Upstream = { url: 'http://central.test', token, fetch: fetchCentral };
+  const upstream: Upstream = { url: http?.url ?? 'http://central.test', token, fetch: fetchCentral };
   const state = relay.relay ?? createRelayState();
   const loopDeps = { db: relay.db, upstream, state, now: () => new Date('2026-11-23T10:00:00.000Z'), log: (line: string) => relay.logs.push(line), content: options.relayContent ?? testIndex };
-  return { central, relay, organizationId, token, link, upstream, loopDeps };
+  return { central, relay, organizationId, token, link, upstream, loopDeps, close: async () => http?.close() };
 }
 
 /** Léa answers three questions of competence 1.1 on the school relay (the second claim is wrong). */

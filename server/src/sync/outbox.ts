@@ -1,8 +1,9 @@
 /**
  * The relay's outbox: every write accepted from a push is recorded here IN THE SAME TRANSACTION, so
  * nothing the relay acknowledged can be forgotten by a crash. The forwarder sends the current state of
- * the documents upstream and marks rows only once central acknowledged them (or refused them for
- * good, with the reason kept).
+ * the documents upstream and marks rows only once central acknowledged them, or parks them: refused for
+ * good (by central, or by the forwarder itself: document missing or too big), with the code, the French
+ * reason and the date kept, never retried. A row is pending until it is forwarded or parked.
  */
 import { sql } from './statements';
 import type { SyncCollection } from '../../../shared/src/sync/protocol';
@@ -34,14 +35,48 @@ export function markForwarded(db: Db, seqs: number[], at: string): void {
   db.transaction(() => seqs.forEach((seq) => mark.run(at, seq)))();
 }
 
-export function markRejected(db: Db, seqs: number[], code: string, message: string): void {
-  const mark = sql(db, 'UPDATE outbox SET rejected_code = ?, last_error = ?, attempts = attempts + 1 WHERE seq = ?');
-  db.transaction(() => seqs.forEach((seq) => mark.run(code, message, seq)))();
+/** Parks rows: refused for good, with the code and French reason; they leave the pending count. */
+export function markParked(db: Db, seqs: number[], code: string, reason: string, at: string): void {
+  const mark = sql(db, 'UPDATE outbox SET rejected_code = ?, last_error = ?, parked_at = ?, attempts = attempts + 1 WHERE seq = ?');
+  db.transaction(() => seqs.forEach((seq) => mark.run(code, reason, at, seq)))();
 }
 
 export function markRetry(db: Db, seqs: number[], error: string): void {
   const mark = sql(db, 'UPDATE outbox SET last_error = ?, attempts = attempts + 1 WHERE seq = ?');
   db.transaction(() => seqs.forEach((seq) => mark.run(error, seq)))();
+}
+
+// A parked row still matters while no later row of the same document exists (a later change is pending or forwarded).
+const STILL_PARKED = `o.rejected_code IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM outbox later WHERE later.collection = o.collection AND later.doc_id = o.doc_id AND later.seq > o.seq)`;
+
+export function countParkedOutbox(db: Db): number {
+  return (sql(db, `SELECT count(*) AS n FROM outbox o WHERE ${STILL_PARKED}`).get() as { n: number }).n;
+}
+
+export interface ParkedOutboxRow {
+  seq: number;
+  collection: SyncCollection;
+  docId: string;
+  userId: string;
+  firstName: string | null;
+  lastName: string | null;
+  division: string | null;
+  code: string;
+  reason: string;
+  parkedAt: string | null;
+}
+
+/** The latest parked rows, newest first, with the pupil they belong to. */
+export function latestParkedOutbox(db: Db, limit: number): ParkedOutboxRow[] {
+  return sql(db,
+    `SELECT o.seq, o.collection, o.doc_id AS docId, o.user_id AS userId, u.first_name AS firstName, u.last_name AS lastName,
+       (SELECT d.name FROM organization_learners l LEFT JOIN divisions d ON d.id = l.division_id WHERE l.user_id = o.user_id LIMIT 1) AS division,
+       o.rejected_code AS code, coalesce(o.last_error, o.rejected_code) AS reason, o.parked_at AS parkedAt
+     FROM outbox o LEFT JOIN users u ON u.id = o.user_id
+     WHERE ${STILL_PARKED}
+     ORDER BY o.parked_at DESC, o.seq DESC LIMIT ?`,
+  ).all(limit) as ParkedOutboxRow[];
 }
 
 /** Pupils with data still waiting: name, division, number of pending documents. */
