@@ -4,6 +4,7 @@
  * missing, too big, retried too often) that never blocks the other rows, and the pending count back to 0.
  */
 import { describe, expect, it } from 'vitest';
+import { relayStatusSchema } from '../../../shared/src/api/schemas';
 import type { AnswerDoc, SyncDoc } from '../../../shared/src/sync/protocol';
 import { PUSH_ROWS_MAX } from '../../../shared/src/sync/protocol';
 import { challengeIdOf } from '../../../shared/src/testing/builders';
@@ -256,7 +257,23 @@ describe('forwarder: parking never blocks the others', () => {
   });
 });
 
-describe('parked rows', () => {
+describe('GET /api/relay/status: parked rows', () => {
+  it('lists the count and the latest parked rows with pupil, collection, code, French reason and date', async () => {
+    const { relay, answers } = await leaOnRelay(['1', '2', longText(20_000, 'é')]);
+    const central = fakeCentral({ limitBytes: 30_000, refuse: (doc) => (doc.id === answers[0].id ? { code: 'UNKNOWN_CHALLENGE', message: "Cette épreuve n'existe pas.", retryable: false } : undefined) });
+    await forwardOnce(relay.db, central.upstream, now);
+    const response = await relay.app.request('/api/relay/status', { headers: await relay.login('prof@demo.pix') });
+    const status = relayStatusSchema.parse(await response.json());
+    expect(status.outboxPending).toBe(0);
+    expect(status.parked.count).toBe(2);
+    expect(status.parked.latest).toEqual(
+      expect.arrayContaining([
+        { pupil: 'Léa Martin', division: '5e A', collection: 'answers', code: 'UNKNOWN_CHALLENGE', reason: "Cette épreuve n'existe pas.", parkedAt: now().toISOString() },
+        { pupil: 'Léa Martin', division: '5e A', collection: 'answers', code: 'DOCUMENT_TOO_LARGE', reason: expect.stringContaining('trop volumineux'), parkedAt: now().toISOString() },
+      ]),
+    );
+  });
+
   it('a parked document changed since (a later outbox row) no longer counts as parked', async () => {
     const { relay, userId, assessment } = await leaOnRelay([]);
     const central = fakeCentral({ refuse: (doc) => (doc.id === assessment.id ? { code: 'UNKNOWN_COMPETENCE', message: 'Compétence inconnue.', retryable: false } : undefined) });

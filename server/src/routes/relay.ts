@@ -4,15 +4,17 @@
  *   shown once;
  * - GET /api/relay/snapshot (relay token): what the school's relay needs to work offline;
  * - GET /api/relay/status (organisation ADMIN, on the relay): link state, downward pulls, content pack
- *   versions (contentVersionMismatch) and pupils still waiting;
+ *   versions (contentVersionMismatch), pupils still waiting and what was parked (refused for good:
+ *   count and the latest rows, with pupil, collection, code, French reason and date);
  * - GET /api/health on a relay adds outboxPending, lastForwardAt, upstreamReachable.
  */
 import { Hono } from 'hono';
+import { PARKED_LATEST_MAX } from '../../../shared/src/relay/parked';
 import type { AppDeps, AppEnv } from '../context';
 import { forbidden, notFound, unauthorized } from '../http/errors';
 import { buildSnapshot } from '../relay/snapshot';
 import { countQueuedDerivations } from '../sync/derivation-queue';
-import { countPendingOutbox, pendingByUser } from '../sync/outbox';
+import { countParkedOutbox, countPendingOutbox, latestParkedOutbox, pendingByUser } from '../sync/outbox';
 import { requirePrincipal, type SyncEnv } from '../sync/principal';
 import { createRelayToken } from '../sync/relay-tokens';
 import { requireUser } from './require-user';
@@ -84,6 +86,17 @@ export function relayRoutes(deps: AppDeps) {
       division: p.division,
       pending: p.pending,
     }));
+    const parked = {
+      count: countParkedOutbox(deps.db),
+      latest: latestParkedOutbox(deps.db, PARKED_LATEST_MAX).map((p) => ({
+        pupil: `${p.firstName ?? ''} ${p.lastName ?? ''}`.trim() || p.userId,
+        division: p.division,
+        collection: p.collection,
+        code: p.code,
+        reason: p.reason,
+        parkedAt: p.parkedAt,
+      })),
+    };
     return c.json({
       mode: deps.config.mode,
       upstream: deps.config.upstream,
@@ -96,6 +109,7 @@ export function relayRoutes(deps: AppDeps) {
       centralContentVersion: deps.relay?.centralContentVersion ?? null,
       contentVersionMismatch: deps.relay?.contentVersionMismatch ?? null,
       pupils,
+      parked,
     });
   });
 

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { Me } from '../accounts/me';
+import { parkedOutboxSchema } from '../relay/parked';
 
 const role = z.enum(['ADMIN', 'MEMBER']);
 const nullableText = z.nullable(z.string());
@@ -80,6 +81,8 @@ export const relayStatusSchema = z.object({
   centralContentVersion: z.optional(nullableText),
   contentVersionMismatch: z.optional(z.nullable(z.boolean())),
   pupils: z.array(z.object({ name: z.string(), division: nullableText, pending: z.number() })),
+  /** outbox rows refused for good (always empty on central) */
+  parked: parkedOutboxSchema,
 });
 
 export type ErrorBody = z.infer<typeof errorBodySchema>;

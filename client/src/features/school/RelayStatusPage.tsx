@@ -1,31 +1,27 @@
 /**
  * "Relais de l'établissement", for the school's Pix referent (organisation ADMIN): on a relay, whether the
- * central server is reachable, the last transmission, what is still waiting and for which pupils; on
+ * central server is reachable, the last transmission, what is still waiting and for which pupils, and
+ * what could not be transmitted for good (« Envois bloqués »: refused by central, with the reason); on
  * central, the creation of the relay token to give to the school's relay (shown once). Below, the
- * organisation's campaigns and their adaptive engine (chosen on central).
+ * organisation's campaigns and their adaptive engine (chosen on central). Responses are parsed with the
+ * shared schemas (shared/src/api/schemas.ts).
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useCallback, useEffect, useState } from 'react';
+import { relayStatusSchema, relayTokenSchema, type RelayStatus } from '../../../../shared/src/api/schemas';
+import type { SyncCollection } from '../../../../shared/src/sync/protocol';
 import { ApiFailure, api } from '../../api/http';
 import type { Me } from '../../api/types';
 import { CampaignEngines } from './CampaignEngines';
 
-interface RelayStatus {
-  mode: 'central' | 'relay';
-  upstream: string | null;
-  outboxPending: number;
-  lastForwardAt: string | null;
-  upstreamReachable: boolean | null;
-  lastSnapshotAt: string | null;
-  lastError: string | null;
-  contentVersion?: string | null;
-  centralContentVersion?: string | null;
-  contentVersionMismatch?: boolean | null;
-  lastPullAt?: string | null;
-  pupils: { name: string; division: string | null; pending: number }[];
-}
-
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('fr-FR') : 'jamais');
+
+const COLLECTION_LABELS: Record<SyncCollection, string> = {
+  answers: 'Réponse',
+  assessments: 'Évaluation',
+  'campaign-participations': 'Participation à une campagne',
+  'user-tutorials': 'Tutoriel enregistré',
+};
 
 export function RelayStatusPage(props: { me: Pick<Me, 'organizations'> }) {
   const [status, setStatus] = useState<RelayStatus | null>(null);
@@ -34,7 +30,7 @@ export function RelayStatusPage(props: { me: Pick<Me, 'organizations'> }) {
   const admin = props.me.organizations.find((o) => o.role === 'ADMIN');
 
   const refresh = useCallback(() => {
-    api<RelayStatus>('/api/relay/status').then(
+    api('/api/relay/status', relayStatusSchema).then(
       (s) => {
         setStatus(s);
         setError(null);
@@ -52,7 +48,7 @@ export function RelayStatusPage(props: { me: Pick<Me, 'organizations'> }) {
   const createToken = async () => {
     if (!admin) return;
     try {
-      const result = await api<{ token: string }>(`/api/organizations/${admin.id}/relay-tokens`, { method: 'POST', body: {} });
+      const result = await api(`/api/organizations/${admin.id}/relay-tokens`, relayTokenSchema, { method: 'POST', body: {} });
       setToken(result.token);
     } catch (e) {
       setError(e instanceof ApiFailure ? e.message : 'Création du jeton impossible.');
@@ -145,9 +141,62 @@ export function RelayStatusPage(props: { me: Pick<Me, 'organizations'> }) {
               </table>
             </div>
           )}
+          <ParkedRows parked={status.parked} />
         </>
       )}
       {status && admin && <CampaignEngines organization={admin} editable={status.mode === 'central'} />}
     </div>
+  );
+}
+
+/**
+ * « Envois bloqués »: what the relay will not send again (refused for good by central, or missing, or too
+ * big); it no longer blocks anything, but the referent should know which pupil's work did not arrive.
+ */
+export function ParkedRows(props: { parked: RelayStatus['parked'] }) {
+  const { count, latest } = props.parked;
+  return (
+    <>
+      <h2 className="fr-h4 fr-mt-4w">Envois bloqués</h2>
+      {count === 0 ? (
+        <p data-testid="relay-parked-empty">Aucun envoi bloqué.</p>
+      ) : (
+        <>
+          <p className="fr-text--sm">
+            {count === 1 ? 'Un élément n’a pas pu être transmis' : `${count} éléments n’ont pas pu être transmis`} au serveur central : ils ne sont
+            plus renvoyés et ne bloquent pas les autres.{count > latest.length ? ` Voici les ${latest.length} plus récents.` : ''}
+          </p>
+          <div className="fr-table" data-testid="relay-parked">
+            <table>
+              <caption className="fr-sr-only">Envois bloqués</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Élève</th>
+                  <th scope="col">Classe</th>
+                  <th scope="col">Élément</th>
+                  <th scope="col">Motif</th>
+                  <th scope="col">Code</th>
+                  <th scope="col">Date</th>
+                </tr>
+              </thead>
+              <tbody>
+                {latest.map((row, i) => (
+                  <tr key={`${row.parkedAt ?? ''}-${row.collection}-${i}`}>
+                    <td>{row.pupil}</td>
+                    <td>{row.division ?? '—'}</td>
+                    <td>{COLLECTION_LABELS[row.collection]}</td>
+                    <td>{row.reason}</td>
+                    <td>
+                      <code>{row.code}</code>
+                    </td>
+                    <td>{row.parkedAt ? when(row.parkedAt) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
   );
 }
