@@ -29,9 +29,10 @@ export type CampaignParticipationDoc = Omit<SyncParticipationDoc, '_deleted'>;
 export type UserTutorialDoc = Omit<SyncUserTutorialDoc, '_deleted'>;
 
 /**
- * A document version the node holds (pushed and acknowledged, or pulled from it): a local document is
- * waiting for the sync while its updatedAt differs from its receipt's. Drives "N réponses en attente"
- * and the rule that logging out wipes the device only once everything is synced.
+ * A document version the node holds, durably (pushed and acknowledged, or pulled from it): a local
+ * document is waiting for the sync while its updatedAt differs from its receipt's. Drives "N réponses en
+ * attente" and what logging out keeps on the device (only what has no receipt). The second receipt,
+ * central's, is a TransmissionDoc.
  */
 export interface SyncReceiptDoc {
   /** `${collection}:${documentId}` */
@@ -39,6 +40,25 @@ export interface SyncReceiptDoc {
   /** not "collection": RxDB documents already have a `collection` property */
   syncCollection: string;
   updatedAt: string;
+  at: string;
+}
+
+/**
+ * The second receipt (sync/receipt-levels.ts): central holds this version of the document (« transmis »),
+ * or refused it for good (parked in the relay's outbox, with the reason). On central it follows the
+ * node's acknowledgement at once; on a relay, `GET /api/sync/receipts` tells. A collection of its own,
+ * added after the first release: existing local databases open with it, their receipts unchanged.
+ */
+export interface TransmissionDoc {
+  /** `${collection}:${documentId}`, as its receipt */
+  id: string;
+  syncCollection: string;
+  /** the version (updatedAt) it is about: a newer local version has no second receipt yet */
+  updatedAt: string;
+  state: 'transmitted' | 'parked';
+  /** parked: central's French reason */
+  reason: string | null;
+  /** when the device learnt it */
   at: string;
 }
 
@@ -136,6 +156,22 @@ export const userTutorialSchema: RxJsonSchema<UserTutorialDoc> = {
     serverSeq: { type: 'number' },
   },
   required: ['id', 'userId', 'tutorialId', 'saved', 'updatedAt'],
+};
+
+export const transmissionSchema: RxJsonSchema<TransmissionDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 300 },
+    syncCollection: { type: 'string', maxLength: 40 },
+    updatedAt: str,
+    state: { type: 'string', enum: ['transmitted', 'parked'] },
+    reason: nullableStr,
+    at: str,
+  },
+  required: ['id', 'syncCollection', 'updatedAt', 'state', 'reason', 'at'],
+  indexes: ['syncCollection'],
 };
 
 export const syncReceiptSchema: RxJsonSchema<SyncReceiptDoc> = {
