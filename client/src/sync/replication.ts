@@ -1,14 +1,20 @@
 /**
  * The browser side of the sync (the only place that talks replication): one RxDB replication per
- * collection against the node's /api/sync endpoints, in the protocol of shared/src/sync. Every write
- * the node acknowledges, and every document pulled from it, leaves a receipt; what has no receipt is
- * "en attente". The node's answer wins on a conflict (it re-scores: its result is the one that counts).
+ * collection against the node's /api/sync endpoints, in the protocol of shared/src/sync, every answer of
+ * the node parsed with the shared zod schemas. Two receipts (receipt-levels.ts): every write the node
+ * acknowledges, and every document pulled from it, leaves a receipt (« enregistré dans l'établissement »);
+ * what has none is "en attente". Then `GET /api/sync/receipts` tells which of them central holds
+ * (« transmis »). The node's answer wins on a conflict (it re-scores: its result is the one that counts).
  */
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection } from 'rxdb';
-import { Subject } from 'rxjs';
+import { BehaviorSubject, Subject } from 'rxjs';
+import * as z from 'zod/mini';
 import { SYNC_FORMAT_HEADER, SYNC_FORMAT_VERSION, type SyncCheckpoint, type SyncCollection } from '../../../shared/src/sync/protocol';
-import type { PupilDatabase } from '../db/database';
+import { docSchemas, pullResponseSchema, pushResponseSchema, receiptsResponseSchema } from '../../../shared/src/sync/schemas';
+import type { PupilDatabase, ReplicatedDocuments } from '../db/database';
+import type { TransmissionDoc } from '../db/schemas';
+import { awaitingTransmission, secondReceipts, type NodeKind } from './receipt-levels';
 
 type Doc = { id: string; updatedAt: string };
 
@@ -17,6 +23,8 @@ export interface SyncHandle {
   /** resolves when every collection has pushed and pulled what it could */
   syncNow: () => Promise<void>;
   errors$: Subject<string>;
+  /** the kind of node this device syncs with, once it has answered a receipts request (null before) */
+  node$: BehaviorSubject<NodeKind | null>;
 }
 
 export class SyncHttpError extends Error {
@@ -28,14 +36,21 @@ export class SyncHttpError extends Error {
   }
 }
 
-const COLLECTIONS: { name: SyncCollection; local: keyof PupilDatabase['collections'] }[] = [
+const COLLECTIONS: { name: SyncCollection; local: keyof ReplicatedDocuments }[] = [
   { name: 'campaign-participations', local: 'participations' },
   { name: 'assessments', local: 'assessments' },
   { name: 'answers', local: 'answers' },
   { name: 'user-tutorials', local: 'tutorials' },
 ];
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
+/** A receipts request at most this often (after pushes, pulls, the node's RESYNC)… */
+const RECEIPTS_MIN_INTERVAL_MS = 3_000;
+/** …and this often while something acknowledged by a relay is not known to be at central yet. */
+const RECEIPTS_POLL_MS = 10_000;
+
+const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
+
+async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit): Promise<T> {
   const response = await fetch(path, {
     ...init,
     credentials: 'same-origin',
@@ -44,13 +59,16 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   if (!response.ok) {
     let message = `Erreur ${response.status}`;
     try {
-      message = ((await response.json()) as { error?: { message?: string } }).error?.message ?? message;
+      const body = errorBodySchema.safeParse(await response.json());
+      if (body.success) message = body.data.error.message;
     } catch {
       // not JSON
     }
     throw new SyncHttpError(response.status, message);
   }
-  return (await response.json()) as T;
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) throw new Error(`Réponse du serveur illisible (${path.split('?')[0]}) : ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
 }
 
 async function writeReceipts(db: PupilDatabase, collection: SyncCollection, docs: Doc[]): Promise<void> {
@@ -59,13 +77,95 @@ async function writeReceipts(db: PupilDatabase, collection: SyncCollection, docs
   await db.receipts.bulkUpsert(docs.map((d) => ({ id: `${collection}:${d.id}`, syncCollection: collection, updatedAt: d.updatedAt, at })));
 }
 
+/**
+ * Second receipts: asks the node which acknowledged documents central does not hold yet, throttled,
+ * only when some receipt lacks its second one (or the node's kind is not known yet). On central, every
+ * receipt is confirmed locally, without asking again.
+ */
+function receiptsChecker(db: PupilDatabase, node$: BehaviorSubject<NodeKind | null>, onError: (message: string) => void) {
+  let lastStart = -Infinity;
+  let running = false;
+  let again = false;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function check(): Promise<void> {
+    const read = async () => {
+      const [receipts, transmissions] = await Promise.all([db.receipts.find().exec(), db.transmissions.find().exec()]);
+      return { receipts: receipts.map((r) => r.toJSON()), transmissions: new Map(transmissions.map((t) => [t.id, t.toJSON() as TransmissionDoc])) };
+    };
+    const before = await read();
+    if (node$.value !== null && awaitingTransmission(before.receipts, before.transmissions, { includeParked: true }) === 0) return;
+    const requestedAt = new Date().toISOString();
+    const answer =
+      node$.value === 'central'
+        ? { node: 'central' as const, checkedAt: requestedAt, upstreamPending: [], upstreamParked: [] }
+        : await call('/api/sync/receipts', receiptsResponseSchema);
+    if (stopped) return;
+    if (node$.value !== answer.node) node$.next(answer.node);
+    // read again: receipts written meanwhile are newer than requestedAt, secondReceipts leaves them for the next check
+    const after = await read();
+    const { upserts, removals } = secondReceipts(after.receipts, after.transmissions, answer, requestedAt, new Date().toISOString());
+    if (upserts.length > 0) await db.transmissions.bulkUpsert(upserts);
+    if (removals.length > 0) await db.transmissions.bulkRemove(removals);
+  }
+
+  function request(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    const wait = lastStart + RECEIPTS_MIN_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        request();
+      }, wait);
+      return;
+    }
+    running = true;
+    lastStart = Date.now();
+    check()
+      .catch((error: unknown) => onError(error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          request();
+        }
+      });
+  }
+
+  // A relay forwards in the background without telling the device: look again while something waits for central.
+  const poll = setInterval(() => {
+    if (!navigator.onLine || node$.value === 'central') return;
+    void Promise.all([db.receipts.find().exec(), db.transmissions.find().exec()]).then(([receipts, transmissions]) => {
+      const map = new Map(transmissions.map((t) => [t.id, t.toJSON() as TransmissionDoc]));
+      if (awaitingTransmission(receipts.map((r) => r.toJSON()), map, { includeParked: false }) > 0) request();
+    }, () => undefined);
+  }, RECEIPTS_POLL_MS);
+
+  return {
+    request,
+    stop: () => {
+      stopped = true;
+      clearInterval(poll);
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
 export function startSync(db: PupilDatabase, onUnauthorized: () => void): SyncHandle {
   const errors$ = new Subject<string>();
   const resync$ = new Subject<'RESYNC'>();
+  const node$ = new BehaviorSubject<NodeKind | null>(null);
   const states: RxReplicationState<Doc, SyncCheckpoint>[] = [];
+  const receipts = receiptsChecker(db, node$, (message) => errors$.next(message));
 
   for (const { name, local } of COLLECTIONS) {
     const collection = db.collections[local] as unknown as RxCollection<Doc>;
+    const docSchema = docSchemas[name];
     const state = replicateRxCollection<Doc, SyncCheckpoint>({
       collection,
       replicationIdentifier: `pix-${name}-v${SYNC_FORMAT_VERSION}`,
@@ -77,20 +177,16 @@ export function startSync(db: PupilDatabase, onUnauthorized: () => void): SyncHa
         stream$: resync$.asObservable(),
         handler: async (checkpoint, batchSize) => {
           const query = new URLSearchParams({ seq: String(checkpoint?.seq ?? 0), id: checkpoint?.id ?? '', limit: String(batchSize) });
-          const result = await call<{ documents: (Doc & { _deleted: boolean })[]; checkpoint: SyncCheckpoint | null }>(
-            `/api/sync/${name}/pull?${query.toString()}`,
-          );
+          const result = await call(`/api/sync/${name}/pull?${query.toString()}`, pullResponseSchema(docSchema));
           await writeReceipts(db, name, result.documents);
+          receipts.request();
           return { documents: result.documents, checkpoint: result.checkpoint ?? checkpoint };
         },
       },
       push: {
         batchSize: 100,
         handler: async (rows) => {
-          const result = await call<{ conflicts: (Doc & { _deleted: boolean })[]; rejected: { id: string; message: string; retryable: boolean }[] }>(
-            `/api/sync/${name}/push`,
-            { method: 'POST', body: JSON.stringify({ rows }) },
-          );
+          const result = await call(`/api/sync/${name}/push`, pushResponseSchema(docSchema), { method: 'POST', body: JSON.stringify({ rows }) });
           const rejected = new Map(result.rejected.map((r) => [r.id, r]));
           const conflicts = new Set(result.conflicts.map((d) => d.id));
           // A refused forged row will never be accepted: keep it out of the pending count.
@@ -101,6 +197,7 @@ export function startSync(db: PupilDatabase, onUnauthorized: () => void): SyncHa
             rows.map((row) => row.newDocumentState).filter((doc) => !conflicts.has(doc.id) && !rejected.get(doc.id)?.retryable),
           );
           await writeReceipts(db, name, result.conflicts);
+          receipts.request();
           // Rows the node cannot take yet (their assessment has not arrived): push the batch again later.
           if (result.rejected.some((r) => r.retryable)) throw new Error('en attente de documents liés');
           return result.conflicts;
@@ -119,16 +216,24 @@ export function startSync(db: PupilDatabase, onUnauthorized: () => void): SyncHa
   let source: EventSource | null = null;
   if (typeof EventSource !== 'undefined') {
     source = new EventSource('/api/sync/stream');
-    source.onmessage = () => resync$.next('RESYNC');
-    source.addEventListener('RESYNC', () => resync$.next('RESYNC'));
+    const onResync = () => {
+      resync$.next('RESYNC');
+      receipts.request();
+    };
+    source.onmessage = onResync;
+    source.addEventListener('RESYNC', onResync);
   }
   const onOnline = () => {
     for (const state of states) state.reSync();
+    receipts.request();
   };
   window.addEventListener('online', onOnline);
+  // once at the start: which kind of node this is, and what it forwarded while the device was away
+  receipts.request();
 
   return {
     errors$,
+    node$,
     syncNow: async () => {
       for (const state of states) state.reSync();
       await Promise.all(states.map((s) => s.awaitInSync()));
@@ -136,18 +241,25 @@ export function startSync(db: PupilDatabase, onUnauthorized: () => void): SyncHa
     stop: async () => {
       window.removeEventListener('online', onOnline);
       source?.close();
+      receipts.stop();
       await Promise.all(states.map((s) => s.cancel()));
     },
   };
 }
 
-/** Local documents whose current version the node does not hold yet, per collection. */
-export async function pendingDocuments(db: PupilDatabase): Promise<number> {
+/** Local documents whose current version the node does not hold yet (no receipt of that version). */
+export async function unreceiptedDocuments(db: PupilDatabase): Promise<ReplicatedDocuments> {
   const receipts = new Map((await db.receipts.find().exec()).map((r) => [r.id, r.updatedAt]));
-  let pending = 0;
+  const kept: ReplicatedDocuments = { answers: [], assessments: [], participations: [], tutorials: [] };
   for (const { name, local } of COLLECTIONS) {
-    const docs = (await (db.collections[local] as unknown as RxCollection<Doc>).find().exec()) as unknown as Doc[];
-    pending += docs.filter((d) => receipts.get(`${name}:${d.id}`) !== d.updatedAt).length;
+    const docs = (await (db[local] as unknown as RxCollection<Doc>).find().exec()).map((d) => d.toJSON() as Doc);
+    (kept[local] as Doc[]).push(...docs.filter((d) => receipts.get(`${name}:${d.id}`) !== d.updatedAt));
   }
-  return pending;
+  return kept;
+}
+
+/** How many local documents the node does not hold yet. */
+export async function pendingDocuments(db: PupilDatabase): Promise<number> {
+  const kept = await unreceiptedDocuments(db);
+  return COLLECTIONS.reduce((n, { local }) => n + kept[local].length, 0);
 }

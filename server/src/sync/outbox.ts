@@ -104,10 +104,7 @@ export function upstreamStateOf(
   const pendingOf = sql(db, 'SELECT DISTINCT collection, doc_id AS id FROM outbox WHERE user_id = ? AND forwarded_at IS NULL AND rejected_code IS NULL ORDER BY collection, doc_id');
   const parkedOf = sql(db,
     `SELECT o.collection, o.doc_id AS id, o.rejected_code AS code, coalesce(o.last_error, o.rejected_code) AS reason
-     FROM outbox o
-     WHERE o.user_id = ? AND o.rejected_code IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM outbox later WHERE later.collection = o.collection AND later.doc_id = o.doc_id AND later.seq > o.seq)
-     ORDER BY o.collection, o.doc_id`,
+     FROM outbox o WHERE o.user_id = ? AND ${STILL_PARKED} ORDER BY o.collection, o.doc_id`,
   );
   const pending: { collection: SyncCollection; id: string }[] = [];
   const parked: { collection: SyncCollection; id: string; code: string; reason: string }[] = [];
