@@ -14,7 +14,7 @@
  * Options: --pupils N (300) --answers N per pupil (30) --batch N answers per push (10)
  * --offered N answers/s in the paced phase (2000) --seed S.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRng } from '../shared/src/random/seeded-rng';
@@ -133,6 +133,7 @@ try {
     const durationMs = offeredPerSec > 0 ? (group.reduce((n, p) => n + p.answers.length, 0) / offeredPerSec) * 1000 : 0;
     const latencies: number[] = [];
     let accepted = 0;
+    const cpuBefore = relayCpuSeconds();
     const started = performance.now();
     await Promise.all(
       group.map(async (plan, i) => {
@@ -165,11 +166,22 @@ try {
     const drainStarted = performance.now();
     await derivationsDone();
     const drainSeconds = (performance.now() - drainStarted) / 1000;
+    const cpuSeconds = relayCpuSeconds() - cpuBefore;
     const sorted = latencies.sort((a, b) => a - b);
     return {
       answers: accepted, seconds, perSec: accepted / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), pushes: sorted.length,
-      drainSeconds, derivedPerSec: accepted / (seconds + drainSeconds),
+      drainSeconds, derivedPerSec: accepted / (seconds + drainSeconds), perRelayCpuSecond: accepted / cpuSeconds,
     };
+  }
+
+  /** CPU seconds the relay process used so far (user + system, /proc): a capacity figure a busy machine does not distort. */
+  function relayCpuSeconds(): number {
+    try {
+      const fields = readFileSync(`/proc/${relay.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return Number.NaN;
+    }
   }
 
   async function derivationsDone(): Promise<void> {
@@ -212,6 +224,8 @@ try {
       saturationP50Ms: round(saturation.p50),
       saturationP99Ms: round(saturation.p99),
       saturationDrainMs: round(saturation.drainSeconds * 1000),
+      // answers stored AND derived per second of the relay's own CPU (one core's capacity, whatever else runs)
+      answersPerRelayCpuSecond: Math.round(saturation.perRelayCpuSecond),
       saturationDerivedAnswersPerSec: Math.round(saturation.derivedPerSec),
       pacedDrainMs: round(paced.drainSeconds * 1000),
     }),

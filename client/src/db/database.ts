@@ -4,10 +4,12 @@
  * the campaigns they joined, screen state (local-state.ts). Removing it at logout leaves nothing of them.
  * Local storage goes only through db/ (this module, and device.ts for the signed-in user pointer).
  */
-import { createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
+import { addRxPlugin, createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Me } from '../api/types';
 import {
+  answerMigrations,
   answerSchema,
   assessmentSchema,
   campaignParticipationSchema,
@@ -47,6 +49,9 @@ export function databaseName(userId: string): string {
   return `pix-${userId.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
 }
 
+// Schema versions move on (answers v1: the node's `receivedAt` stamp); existing local documents migrate.
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
 async function create(userId: string): Promise<PupilDatabase> {
   let storage = getRxStorageDexie();
   if (import.meta.env.DEV) {
@@ -67,7 +72,7 @@ async function create(userId: string): Promise<PupilDatabase> {
   });
   await db.addCollections({
     profile: { schema: profileSchema },
-    answers: { schema: answerSchema },
+    answers: { schema: answerSchema, migrationStrategies: answerMigrations },
     assessments: { schema: assessmentSchema },
     participations: { schema: campaignParticipationSchema },
     tutorials: { schema: userTutorialSchema },

@@ -74,10 +74,9 @@ export const profileSchema: RxJsonSchema<ProfileDoc> = {
   required: ['id', 'firstName', 'lastName', 'details', 'updatedAt'],
 };
 
-// `receivedAt` (the node's reception stamp, ADR 0001) is kept in the stored JSON without being declared:
-// declaring it would change the schema of existing local databases (RxDB refuses that without a migration).
-export const answerSchema: RxJsonSchema<Omit<AnswerDoc, 'receivedAt'>> = {
-  version: 0,
+/** Version 1 adds `receivedAt` (the node's reception stamp, ADR 0001): older documents are unchanged. */
+export const answerSchema: RxJsonSchema<AnswerDoc> = {
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -90,6 +89,7 @@ export const answerSchema: RxJsonSchema<Omit<AnswerDoc, 'receivedAt'>> = {
     focusedOut: { type: 'boolean' },
     timeSpent: { type: 'number' },
     createdAt: { type: 'string', maxLength: 40 },
+    receivedAt: str,
     result: str,
     resultDetails: { type: 'object' },
     clientResult: str,
@@ -100,6 +100,8 @@ export const answerSchema: RxJsonSchema<Omit<AnswerDoc, 'receivedAt'>> = {
   required: ['id', 'userId', 'assessmentId', 'challengeId', 'value', 'timeout', 'focusedOut', 'timeSpent', 'createdAt', 'result', 'updatedAt'],
   indexes: ['assessmentId', 'createdAt'],
 };
+
+export const answerMigrations = { 1: (doc: AnswerDoc) => doc };
 
 export const assessmentSchema: RxJsonSchema<AssessmentDoc> = {
   version: 0,

@@ -32,6 +32,8 @@ export const answerDocSchema = z.object({
   focusedOut: z.boolean(),
   timeSpent: z.number().check(z.gte(0, 'durée négative')),
   createdAt: isoDate,
+  /** set by the first node that stored the answer; a device's value is ignored (push-answers.ts) */
+  receivedAt: z.optional(isoDate),
   result: answerStatusSchema,
   resultDetails: z.optional(z.record(z.string(), z.boolean())),
   clientResult: z.optional(answerStatusSchema),
