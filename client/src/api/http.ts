@@ -32,20 +32,8 @@ const SERVER_ERROR_MESSAGE = 'Une erreur est survenue.';
 export const INVALID_RESPONSE_MESSAGE =
   "La réponse du serveur n'a pas la forme attendue. Réessayez ; si le problème continue, rechargez la page pour mettre l'application à jour.";
 
-function isSchema(value: unknown): value is z.ZodMiniType {
-  return typeof value === 'object' && value !== null && '_zod' in value;
-}
-
 /** Calls the node and parses its JSON answer with `schema`. */
-export function api<S extends z.ZodMiniType>(path: string, schema: S, init?: ApiInit): Promise<z.output<S>>;
-/**
- * @deprecated unparsed response (a cast): pass a schema of shared/src/api/schemas.ts instead. Kept only
- * until client/src/features/school/RelayStatusPage.tsx is converted.
- */
-export function api<T>(path: string, init?: ApiInit): Promise<T>;
-export async function api(path: string, schemaOrInit?: z.ZodMiniType | ApiInit, maybeInit?: ApiInit): Promise<unknown> {
-  const schema = isSchema(schemaOrInit) ? schemaOrInit : null;
-  const init = (schema ? maybeInit : (schemaOrInit as ApiInit | undefined)) ?? {};
+export async function api<S extends z.ZodMiniType>(path: string, schema: S, init: ApiInit = {}): Promise<z.output<S>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -76,7 +64,6 @@ export async function api(path: string, schemaOrInit?: z.ZodMiniType | ApiInit, 
     if (body.success) throw new ApiFailure(response.status, body.data.error.code, body.data.error.message);
     throw new ApiFailure(response.status, `HTTP_${response.status}`, SERVER_ERROR_MESSAGE);
   }
-  if (!schema) return data;
   const parsed = json ? schema.safeParse(data) : null;
   if (!parsed?.success) {
     const where = parsed?.error.issues.map((issue) => issue.path.join('.') || '(racine)').join(', ') ?? 'JSON illisible';

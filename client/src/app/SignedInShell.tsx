@@ -6,6 +6,7 @@
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useEffect, useState } from 'react';
+import { logoutResponseSchema } from '../../../shared/src/api/schemas';
 import { api } from '../api/http';
 import { recoverKeptDocuments, recreateUserDatabase } from '../db/database';
 import { usePupil } from '../pupil/pupil-data';
@@ -34,7 +35,7 @@ export function SignedInShell(props: { onSignedOut: (notice?: string) => void })
 
   async function signOut() {
     try {
-      await api('/api/auth/logout', { method: 'POST' });
+      await api('/api/auth/logout', logoutResponseSchema, { method: 'POST' });
     } catch {
       // offline: the device forgets the user now; the node's session expires on its own
     }
