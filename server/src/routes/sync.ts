@@ -57,7 +57,12 @@ async function applyInChunks(queue: PushQueue, rows: unknown[], apply: (rows: un
 
 export function syncRoutes(deps: AppDeps) {
   const routes = new Hono<SyncEnv>();
-  const queue = new PushQueue(deps.db);
+  // The deriver's next piece of work rides in each group's transaction (one commit for both).
+  const deriverFor = () => (deps.content ? deriverOf({ db: deps.db, index: deps.content, now: deps.now, log: deps.log, events: deps.syncEvents }) : undefined);
+  const queue = new PushQueue(deps.db, 64, {
+    work: () => deriverFor()?.work() ?? new Set<string>(),
+    finish: (changed) => deriverFor()?.finish(changed as Set<string>),
+  });
   routes.use('*', requirePrincipal(deps));
   routes.use('*', async (c, next) => {
     const version = c.req.header(SYNC_FORMAT_HEADER);

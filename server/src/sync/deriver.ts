@@ -86,31 +86,58 @@ export class Deriver {
     }
   }
 
-  private slice(): void {
-    this.scheduled = false;
+  /**
+   * Derives queued assessments for at most `budgetMs` (default: a slice) INSIDE the caller's transaction;
+   * returns the users whose documents changed. Call `finish` with them once that transaction committed.
+   * The push queue runs one such piece after each group of pushes, so one commit covers both.
+   */
+  work(budgetMs = this.sliceMs): Set<string> {
     const { db } = this.deps;
     const started = performance.now();
     const ctx: DeriveContext = { db, index: this.deps.index, now: this.deps.now().toISOString(), forwarding: false, changedUsers: new Set() };
     const elapsed = () => performance.now() - started;
-    // Derived state is recomputable (the queue entry goes in the same transaction), so its commits skip
-    // the fsync: a power cut may lose a slice, and the restarted deriver derives it again. The next FULL
+    while (elapsed() < budgetMs) {
+      const userId = nextQueuedUser(db);
+      if (userId === undefined) break;
+      let assessmentId = nextQueuedAssessment(db, userId);
+      while (assessmentId !== undefined) {
+        this.deriveOne(ctx, assessmentId);
+        if (elapsed() >= budgetMs) break;
+        assessmentId = nextQueuedAssessment(db, userId);
+      }
+      // Time is up with this pupil's work unfinished: the others go first next time.
+      if (nextQueuedAssessment(db, userId) !== undefined) requeueUserLast(db, userId);
+    }
+    const took = elapsed();
+    this.stats.slices++;
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
+    return ctx.changedUsers;
+  }
+
+  /** After the commit of a `work` piece: announce, wake who waited, go on if work remains. */
+  finish(changedUsers: ReadonlySet<string>): void {
+    const { db } = this.deps;
+    if (changedUsers.size > 0) this.events?.publish(changedUsers);
+    this.waiters = this.waiters.filter((waiter) => {
+      waiter.ids = waiter.ids.filter((id) => isDerivationQueued(db, id));
+      if (waiter.ids.length > 0) return true;
+      waiter.resolve();
+      return false;
+    });
+    if (countQueuedDerivations(db) > 0) this.kick();
+  }
+
+  /** A slice of its own, when no push carries the work. */
+  private slice(): void {
+    this.scheduled = false;
+    const { db } = this.deps;
+    // Derived state is recomputable (the queue entry goes in the same transaction), so a slice of its own
+    // skips the fsync: a power cut may lose it, and the restarted deriver derives it again. The next FULL
     // commit (a push) syncs these frames of the WAL too.
     db.pragma('synchronous = NORMAL');
+    let changed: Set<string>;
     try {
-      db.transaction(() => {
-        while (elapsed() < this.sliceMs) {
-          const userId = nextQueuedUser(db);
-          if (userId === undefined) break;
-          let assessmentId = nextQueuedAssessment(db, userId);
-          while (assessmentId !== undefined) {
-            this.deriveOne(ctx, assessmentId);
-            if (elapsed() >= this.sliceMs) break;
-            assessmentId = nextQueuedAssessment(db, userId);
-          }
-          // Time is up with this pupil's work unfinished: the others go first next time.
-          if (nextQueuedAssessment(db, userId) !== undefined) requeueUserLast(db, userId);
-        }
-      })();
+      changed = db.transaction(() => this.work())();
     } catch (error) {
       // The database itself failed (disk full…): the queue is intact, try again in a second.
       this.deps.log(`dérivation : ${error instanceof Error ? error.message : String(error)}`);
@@ -119,17 +146,7 @@ export class Deriver {
     } finally {
       db.pragma('synchronous = FULL');
     }
-    const took = elapsed();
-    this.stats.slices++;
-    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
-    if (ctx.changedUsers.size > 0) this.events?.publish(ctx.changedUsers);
-    this.waiters = this.waiters.filter((waiter) => {
-      waiter.ids = waiter.ids.filter((id) => isDerivationQueued(db, id));
-      if (waiter.ids.length > 0) return true;
-      waiter.resolve();
-      return false;
-    });
-    if (countQueuedDerivations(db) > 0) this.kick();
+    this.finish(changed);
   }
 
   /** One assessment in its own savepoint: a failure is logged and dropped, never retried forever. */

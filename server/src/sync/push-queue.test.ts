@@ -46,4 +46,26 @@ describe('PushQueue (group commit)', () => {
     expect(commits()).toBe(2);
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 5 });
   });
+
+  it('the after-group work (the deriver) shares the group commit, is told after it, and its failure undoes no push', async () => {
+    const { db, commits } = table();
+    const finished: unknown[] = [];
+    let fail = false;
+    const queue = new PushQueue(db, 64, {
+      work: () => {
+        db.prepare("INSERT INTO t (id) VALUES ('derived')").run();
+        if (fail) throw new Error('dérivation impossible');
+        return 'derived';
+      },
+      finish: (value) => finished.push([value, db.inTransaction]),
+    });
+    await queue.submit(() => db.prepare("INSERT INTO t (id) VALUES ('a')").run());
+    expect(commits()).toBe(1);
+    expect(finished).toEqual([['derived', false]]);
+    db.prepare("DELETE FROM t WHERE id = 'derived'").run();
+    fail = true;
+    await queue.submit(() => db.prepare("INSERT INTO t (id) VALUES ('b')").run());
+    expect(db.prepare('SELECT id FROM t ORDER BY id').all()).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(finished).toHaveLength(1);
+  });
 });
