@@ -105,7 +105,7 @@ describe('forwarder: batches cut by bytes and by count', () => {
     const { relay, answers } = await leaOnRelay(Array.from({ length: 60 }, () => longText(20_000)));
     const central = fakeCentral({ limitBytes: FORWARD_BATCH_BYTES });
     const result = await forwardOnce(relay.db, central.upstream, now);
-    expect(result).toEqual({ sent: 61, forwarded: 61, rejected: 0, retry: 0 });
+    expect(result).toMatchObject({ sent: 61, forwarded: 61, rejected: 0, retry: 0 });
     const pushes = central.received.filter((r) => r.collection === 'answers');
     expect(pushes.length).toBe(2);
     expect(pushes.every((r) => r.status === 200 && r.bytes <= FORWARD_BATCH_BYTES)).toBe(true);
@@ -157,7 +157,7 @@ describe('forwarder: parking never blocks the others', () => {
     const { relay, answers } = await leaOnRelay(['1', longText(20_000), '2']);
     const central = fakeCentral();
     const result = await forwardOnce(relay.db, central.upstream, now, { maxBatchBytes: 16_000 });
-    expect(result).toEqual({ sent: 3, forwarded: 3, rejected: 1, retry: 0 });
+    expect(result).toMatchObject({ sent: 3, forwarded: 3, rejected: 1, retry: 0 });
     expect(central.received.flatMap((r) => r.ids)).not.toContain(answers[1].id);
     expect(outboxOf(relay).find((r) => r.id === answers[1].id)).toMatchObject({
       code: 'DOCUMENT_TOO_LARGE', reason: 'Document trop volumineux pour être transmis au serveur central (20 Ko, au plus 16 Ko par envoi).',
@@ -182,9 +182,9 @@ describe('forwarder: parking never blocks the others', () => {
   it('a row refused for good is parked with central’s code and reason, the batch goes on', async () => {
     const { relay, answers } = await leaOnRelay(['1', '2', '3']);
     const central = fakeCentral({ refuse: (doc) => (doc.id === answers[1].id ? { code: 'UNKNOWN_CHALLENGE', message: "Cette épreuve n'existe pas.", retryable: false } : undefined) });
-    expect(await forwardOnce(relay.db, central.upstream, now)).toEqual({ sent: 4, forwarded: 3, rejected: 1, retry: 0 });
+    expect(await forwardOnce(relay.db, central.upstream, now)).toMatchObject({ sent: 4, forwarded: 3, rejected: 1, retry: 0 });
     expect(outboxOf(relay).find((r) => r.id === answers[1].id)).toMatchObject({ code: 'UNKNOWN_CHALLENGE', reason: "Cette épreuve n'existe pas.", parkedAt: now().toISOString() });
-    expect(await forwardOnce(relay.db, central.upstream, now)).toEqual({ sent: 0, forwarded: 0, rejected: 0, retry: 0 });
+    expect(await forwardOnce(relay.db, central.upstream, now)).toMatchObject({ sent: 0, forwarded: 0, rejected: 0, retry: 0 });
   });
 
   it('a code this relay does not know yet (newer central) is parked like any final refusal', async () => {
@@ -199,7 +199,7 @@ describe('forwarder: parking never blocks the others', () => {
     const { relay, userId, answers } = await leaOnRelay(['1', '2']);
     enqueueOutbox(relay.db, 'answers', freshId('gone'), userId, now().toISOString());
     const central = fakeCentral();
-    expect(await forwardOnce(relay.db, central.upstream, now)).toEqual({ sent: 3, forwarded: 3, rejected: 1, retry: 0 });
+    expect(await forwardOnce(relay.db, central.upstream, now)).toMatchObject({ sent: 3, forwarded: 3, rejected: 1, retry: 0 });
     expect(answerIdsSent(central.received).sort()).toEqual(answers.map((a) => a.id).sort());
     expect(outboxOf(relay).filter((r) => r.code === 'MISSING_DOCUMENT')).toHaveLength(1);
     expect(countPendingOutbox(relay.db)).toBe(0);
@@ -233,7 +233,7 @@ describe('forwarder: parking never blocks the others', () => {
   it('a retryable row goes behind fresh rows, then is parked after RETRY_ATTEMPTS_MAX refusals', async () => {
     const { relay, headers, userId, assessment, answers } = await leaOnRelay(['1']);
     const central = fakeCentral({ refuse: (doc) => (doc.id === answers[0].id ? { code: 'UNKNOWN_ASSESSMENT', message: 'Évaluation inconnue.', retryable: true } : undefined) });
-    expect(await forwardOnce(relay.db, central.upstream, now)).toEqual({ sent: 2, forwarded: 1, rejected: 0, retry: 1 });
+    expect(await forwardOnce(relay.db, central.upstream, now)).toMatchObject({ sent: 2, forwarded: 1, rejected: 0, retry: 1 });
     // A fresh answer, read first although queued later: with a page of one row, it is the one sent.
     const fresh = answerDoc({ userId, assessmentId: assessment.id, challengeId: CHALLENGES[4], createdAt: '2026-11-23T09:30:00.000Z' });
     await push(relay.app, headers, 'answers', [fresh]);

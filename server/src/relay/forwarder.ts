@@ -55,6 +55,8 @@ export interface ForwardResult {
   /** parked: refused for good, by central or by the forwarder */
   rejected: number;
   retry: number;
+  /** pupils whose documents central now holds or refused: their devices' second receipt changed */
+  users: Set<string>;
 }
 
 /** Central's answer, read leniently: a newer central may refuse with a code this relay does not know. */
@@ -159,7 +161,7 @@ export async function forwardOnce(db: Db, upstream: Upstream, now: () => Date, o
   const maxRows = options.maxBatchRows ?? PUSH_ROWS_MAX;
   const retryAttemptsMax = options.retryAttemptsMax ?? RETRY_ATTEMPTS_MAX;
   const rows = pendingOutbox(db, options.limit ?? PUSH_ROWS_MAX);
-  const result: ForwardResult = { sent: 0, forwarded: 0, rejected: 0, retry: 0 };
+  const result: ForwardResult = { sent: 0, forwarded: 0, rejected: 0, retry: 0, users: new Set() };
   const park = (seqs: number[], code: string, reason: string) => {
     if (seqs.length === 0) return;
     markParked(db, seqs, code, reason, now().toISOString());
@@ -209,6 +211,7 @@ export async function forwardOnce(db: Db, upstream: Upstream, now: () => Date, o
       for (const item of batch) {
         const seqs = item.rows.map((r) => r.seq);
         const rejection = refused.get(item.doc.id);
+        result.users.add(item.doc.userId);
         if (!rejection) forwarded.push(...seqs);
         else if (!rejection.retryable) park(seqs, rejection.code, rejection.message);
         else if (Math.max(...item.rows.map((r) => r.attempts)) + 1 >= retryAttemptsMax) {

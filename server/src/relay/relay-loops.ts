@@ -125,6 +125,8 @@ export function startRelayLoops(deps: RelayLoopDeps, options: RelayLoopOptions =
     }
     for (let round = 0; round < 100 && !stopped; round++) {
       const result = await forwardOnce(deps.db, deps.upstream, deps.now);
+      // Their devices ask for their second receipts (« transmis ») at once instead of at the next poll.
+      announce(result.users);
       if (result.sent === 0) break;
       deps.state.lastForwardAt = deps.now().toISOString();
       if (result.forwarded === 0) break;
