@@ -2,7 +2,7 @@
  * Building the PWA (vite) when the build is missing or older than its sources, and measuring the
  * JavaScript a browser loads first (entry scripts and their module preloads), gzipped.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildPack } from '../content/build-pack';
@@ -56,6 +56,8 @@ export async function buildPwa(root: string, options: { quiet?: boolean } = {}):
   // Always a production build, even from a test runner that set NODE_ENV=test (vitest): vite, React and
   // Workbox would otherwise write a development build into dist/, which the node then serves.
   const nodeEnv = process.env.NODE_ENV;
+  // Stamped with the time the build STARTED: a source edited during the build makes the next check rebuild.
+  const startedAt = new Date();
   process.env.NODE_ENV = 'production';
   try {
     await build({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: options.quiet ? 'warn' : 'info' });
@@ -63,7 +65,9 @@ export async function buildPwa(root: string, options: { quiet?: boolean } = {}):
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
-  writeFileSync(join(root, 'dist', STAMP), new Date().toISOString());
+  const stamp = join(root, 'dist', STAMP);
+  writeFileSync(stamp, startedAt.toISOString());
+  utimesSync(stamp, startedAt, startedAt);
 }
 
 export async function ensurePwaBuilt(root: string, log: (line: string) => void): Promise<void> {
