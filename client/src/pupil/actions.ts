@@ -58,22 +58,12 @@ export async function resetCompetence(
   now: Date,
   campaignAssessmentsToRestart: readonly AssessmentDoc[] = [],
 ): Promise<void> {
-  const docs = await db.assessments.find({ selector: { competenceId, type: 'COMPETENCE_EVALUATION' } }).exec();
-  const latest = docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
   const at = now.toISOString();
-  if (latest) await latest.incrementalPatch({ resetAt: at, state: latest.state === 'started' ? 'aborted' : latest.state, updatedAt: at });
-  else {
-    // Pix only through campaigns so far: an (aborted, empty) evaluation of the competence carries the reset.
-    await db.assessments.insert({
-      id: uuid(), userId, type: 'COMPETENCE_EVALUATION', state: 'aborted', method: DEFAULT_COMPETENCE_EVALUATION_METHOD,
-      competenceId, resetAt: at, createdAt: at, updatedAt: at,
-    });
-  }
+  // Campaigns first, fresh assessment before the old one is aborted: a page left mid-way (the reset shows
+  // as soon as the evaluation carries it) never leaves a participation with only an aborted assessment.
   for (const old of campaignAssessmentsToRestart) {
     const doc = await db.assessments.findOne(old.id).exec();
     if (!doc || doc.state === 'aborted' || !doc.campaignParticipationId) continue;
-    // A completed one stays completed (merge.ts: answers are the truth); the fresh one supersedes it.
-    if (doc.state === 'started') await doc.incrementalPatch({ state: 'aborted', updatedAt: at });
     await db.assessments.insert({
       id: uuid(),
       userId: doc.userId,
@@ -84,6 +74,18 @@ export async function resetCompetence(
       campaignParticipationId: doc.campaignParticipationId,
       createdAt: at,
       updatedAt: at,
+    });
+    // A completed one stays completed (merge.ts: answers are the truth); the fresh one supersedes it.
+    if (doc.state === 'started') await doc.incrementalPatch({ state: 'aborted', updatedAt: at });
+  }
+  const docs = await db.assessments.find({ selector: { competenceId, type: 'COMPETENCE_EVALUATION' } }).exec();
+  const latest = docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
+  if (latest) await latest.incrementalPatch({ resetAt: at, state: latest.state === 'started' ? 'aborted' : latest.state, updatedAt: at });
+  else {
+    // Pix only through campaigns so far: an (aborted, empty) evaluation of the competence carries the reset.
+    await db.assessments.insert({
+      id: uuid(), userId, type: 'COMPETENCE_EVALUATION', state: 'aborted', method: DEFAULT_COMPETENCE_EVALUATION_METHOD,
+      competenceId, resetAt: at, createdAt: at, updatedAt: at,
     });
   }
 }
