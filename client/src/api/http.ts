@@ -25,6 +25,8 @@ export class ApiFailure extends Error {
 export interface ApiInit {
   method?: string;
   body?: unknown;
+  /** extra request headers (the sync sends its format version) */
+  headers?: Record<string, string>;
 }
 
 const NETWORK_MESSAGE = 'Le serveur est injoignable. Vérifiez la connexion et réessayez.';
@@ -38,7 +40,7 @@ export async function api<S extends z.ZodMiniType>(path: string, schema: S, init
   try {
     response = await fetch(path, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: 'same-origin',
     });

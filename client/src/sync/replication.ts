@@ -12,6 +12,7 @@ import { BehaviorSubject, Subject } from 'rxjs';
 import * as z from 'zod/mini';
 import { SYNC_FORMAT_HEADER, SYNC_FORMAT_VERSION, type SyncCheckpoint, type SyncCollection } from '../../../shared/src/sync/protocol';
 import { docSchemas, pullResponseSchema, pushResponseSchema, receiptsResponseSchema } from '../../../shared/src/sync/schemas';
+import { ApiFailure, api } from '../api/http';
 import type { PupilDatabase, ReplicatedDocuments } from '../db/database';
 import type { TransmissionDoc } from '../db/schemas';
 import { awaitingTransmission, secondReceipts, type NodeKind } from './receipt-levels';
@@ -27,15 +28,6 @@ export interface SyncHandle {
   node$: BehaviorSubject<NodeKind | null>;
 }
 
-export class SyncHttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const COLLECTIONS: { name: SyncCollection; local: keyof ReplicatedDocuments }[] = [
   { name: 'campaign-participations', local: 'participations' },
   { name: 'assessments', local: 'assessments' },
@@ -48,27 +40,9 @@ const RECEIPTS_MIN_INTERVAL_MS = 3_000;
 /** …and this often while something acknowledged by a relay is not known to be at central yet. */
 const RECEIPTS_POLL_MS = 10_000;
 
-const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
-
-async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, {
-    ...init,
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', [SYNC_FORMAT_HEADER]: String(SYNC_FORMAT_VERSION), ...(init?.headers ?? {}) },
-  });
-  if (!response.ok) {
-    let message = `Erreur ${response.status}`;
-    try {
-      const body = errorBodySchema.safeParse(await response.json());
-      if (body.success) message = body.data.error.message;
-    } catch {
-      // not JSON
-    }
-    throw new SyncHttpError(response.status, message);
-  }
-  const parsed = schema.safeParse(await response.json());
-  if (!parsed.success) throw new Error(`Réponse du serveur illisible (${path.split('?')[0]}) : ${parsed.error.issues[0]?.message ?? ''}`);
-  return parsed.data;
+/** Sync requests go through the one HTTP client (parsed with the shared schemas), with the format header. */
+function call<S extends z.ZodMiniType>(path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  return api(path, schema, { body, headers: { [SYNC_FORMAT_HEADER]: String(SYNC_FORMAT_VERSION) } });
 }
 
 async function writeReceipts(db: PupilDatabase, collection: SyncCollection, docs: Doc[]): Promise<void> {
@@ -186,7 +160,7 @@ export function startSync(db: PupilDatabase, onUnauthorized: () => void): SyncHa
       push: {
         batchSize: 100,
         handler: async (rows) => {
-          const result = await call(`/api/sync/${name}/push`, pushResponseSchema(docSchema), { method: 'POST', body: JSON.stringify({ rows }) });
+          const result = await call(`/api/sync/${name}/push`, pushResponseSchema(docSchema), { rows });
           const rejected = new Map(result.rejected.map((r) => [r.id, r]));
           const conflicts = new Set(result.conflicts.map((d) => d.id));
           // A refused forged row will never be accepted: keep it out of the pending count.
@@ -206,7 +180,7 @@ export function startSync(db: PupilDatabase, onUnauthorized: () => void): SyncHa
     });
     state.error$.subscribe((error) => {
       const cause = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0];
-      if (cause instanceof SyncHttpError && cause.status === 401) onUnauthorized();
+      if (cause instanceof ApiFailure && cause.status === 401) onUnauthorized();
       errors$.next(error.message);
     });
     states.push(state);
