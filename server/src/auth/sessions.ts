@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../db/database';
+import { deleteSessionByHash, insertSession, sessionUserByHash } from './session-repository';
 
 export const SESSION_COOKIE = 'pix_session';
 const SESSION_DAYS = 30;
@@ -17,25 +18,16 @@ function digest(token: string): string {
 export function createSession(db: Db, userId: string, now: Date): { token: string; expiresAt: Date } {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000);
-  db.prepare('INSERT INTO auth_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
-    digest(token),
-    userId,
-    now.toISOString(),
-    expiresAt.toISOString(),
-  );
+  insertSession(db, { tokenHash: digest(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
   return { token, expiresAt };
 }
 
 export function deleteSession(db: Db, token: string): void {
-  db.prepare('DELETE FROM auth_sessions WHERE token_hash = ?').run(digest(token));
+  deleteSessionByHash(db, digest(token));
 }
 
 export function userIdForToken(db: Db, token: string, now: Date): string | undefined {
-  const row = db.prepare('SELECT user_id, expires_at FROM auth_sessions WHERE token_hash = ?').get(digest(token)) as
-    | { user_id: string; expires_at: string }
-    | undefined;
-  if (!row || row.expires_at <= now.toISOString()) return undefined;
-  return row.user_id;
+  return sessionUserByHash(db, digest(token), now);
 }
 
 /** The token of the request: bearer header first (sync clients), else the cookie. */

@@ -6,6 +6,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { generateUsername } from '../../../shared/src/accounts/username';
 import { hashPassword } from '../auth/passwords';
 import { getSetting, setSetting, type Db } from '../db/database';
+import { insertCampaign } from '../orga/campaign-repository';
 
 export const DEMO_PASSWORD = 'Pix12345';
 export const DEMO_ORGANIZATION = { name: 'Collège Jean Moulin (démo)', type: 'SCO', uai: '0000001A' } as const;
@@ -144,24 +145,20 @@ function writeRows(db: Db, rows: PreparedRows, now: Date) {
     insertLearner.run(randomUUID(), organizationId, divisionIds.get(l.division), l.userId, l.pupil.firstName, l.pupil.lastName, l.pupil.birthdate);
   }
   db.prepare('INSERT INTO memberships (id, organization_id, user_id, role) VALUES (?, ?, ?, ?)').run(randomUUID(), organizationId, rows.teacherId, 'ADMIN');
-  const insertCampaign = db.prepare(
-    `INSERT INTO campaigns (id, code, organization_id, name, type, target_profile_id, title, custom_landing_message, id_pix_label, division_id, created_by, created_at)
-     VALUES (?, ?, ?, ?, 'ASSESSMENT', ?, ?, ?, ?, ?, ?, ?)`,
-  );
   for (const campaign of DEMO_CAMPAIGNS) {
-    insertCampaign.run(
-      randomUUID(),
-      campaign.code,
+    insertCampaign(db, {
+      id: randomUUID(),
+      code: campaign.code,
       organizationId,
-      campaign.name,
-      campaign.targetProfileId,
-      campaign.name.split(' — ')[0],
-      `Bienvenue dans le parcours de rentrée de la classe de ${campaign.division} ! Répondez tranquillement : les questions s'adaptent à vos réponses. Vous pouvez vous arrêter et reprendre plus tard.`,
-      campaign.idPixLabel,
-      divisionIds.get(campaign.division) ?? null,
-      rows.teacherId,
-      at,
-    );
+      name: campaign.name,
+      targetProfileId: campaign.targetProfileId,
+      title: campaign.name.split(' — ')[0],
+      customLandingMessage: `Bienvenue dans le parcours de rentrée de la classe de ${campaign.division} ! Répondez tranquillement : les questions s'adaptent à vos réponses. Vous pouvez vous arrêter et reprendre plus tard.`,
+      idPixLabel: campaign.idPixLabel,
+      divisionId: divisionIds.get(campaign.division) ?? null,
+      createdBy: rows.teacherId,
+      createdAt: at,
+    });
   }
 
   const centerId = randomUUID();

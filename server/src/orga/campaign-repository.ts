@@ -1,5 +1,5 @@
 /**
- * Campaign queries (the only SQL of the campaign routes): a campaign by code or id, an organisation's
+ * Campaign queries (the only SQL of the campaign routes): a new campaign, a campaign by code or id, an organisation's
  * campaigns with their participation counts, the campaigns a user takes part in, memberships, the
  * engine setting, and what a campaign's results are computed from. `campaignInfo` is the shape the
  * pupil's device receives (shared/src/api/schemas.ts, CampaignInfo).
@@ -36,6 +36,32 @@ export interface SharedParticipantRow {
 
 const SELECT_CAMPAIGN = `SELECT c.*, o.name AS organization_name, d.name AS division_name FROM campaigns c
   JOIN organizations o ON o.id = c.organization_id LEFT JOIN divisions d ON d.id = c.division_id`;
+
+export interface NewCampaign {
+  id: string;
+  code: string;
+  organizationId: string;
+  name: string;
+  targetProfileId: string;
+  title?: string | null;
+  customLandingMessage?: string | null;
+  idPixLabel?: string | null;
+  divisionId?: string | null;
+  createdBy?: string | null;
+  createdAt: string;
+}
+
+/** Inserts an assessment campaign (the demo school's, test fixtures'). */
+export function insertCampaign(db: Db, campaign: NewCampaign): void {
+  sql(
+    db,
+    `INSERT INTO campaigns (id, code, organization_id, name, type, target_profile_id, title, custom_landing_message, id_pix_label, division_id, created_by, created_at)
+     VALUES (?, ?, ?, ?, 'ASSESSMENT', ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    campaign.id, campaign.code, campaign.organizationId, campaign.name, campaign.targetProfileId, campaign.title ?? null,
+    campaign.customLandingMessage ?? null, campaign.idPixLabel ?? null, campaign.divisionId ?? null, campaign.createdBy ?? null, campaign.createdAt,
+  );
+}
 
 export function campaignInfo(row: CampaignRow): CampaignInfo & { division: string | null; method: AssessmentMethod } {
   return {

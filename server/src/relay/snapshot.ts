@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/database';
+import { readOrganizationRows, upsertRow, type SnapshotTable } from './snapshot-repository';
 
 const organization = z.object({
   id: z.string(), name: z.string(), type: z.string(), external_id: z.string().nullable(), is_managing_students: z.number(), created_at: z.string(),
@@ -41,45 +42,17 @@ export const snapshotSchema = z.object({
 export type OrganizationSnapshot = z.infer<typeof snapshotSchema>;
 
 export function buildSnapshot(db: Db, organizationId: string, contentPackVersion: string | null): OrganizationSnapshot | undefined {
-  const org = db.prepare('SELECT id, name, type, external_id, is_managing_students, created_at FROM organizations WHERE id = ?').get(organizationId) as
-    | OrganizationSnapshot['organization']
-    | undefined;
-  if (!org) return undefined;
-  const users = db
-    .prepare(
-      `SELECT id, first_name, last_name, email, username, password_hash, birthdate, created_at FROM users WHERE id IN (
-         SELECT user_id FROM organization_learners WHERE organization_id = @org AND user_id IS NOT NULL
-         UNION SELECT user_id FROM memberships WHERE organization_id = @org) ORDER BY id`,
-    )
-    .all({ org: organizationId }) as OrganizationSnapshot['users'];
-  return {
-    organization: org,
-    users,
-    memberships: db.prepare('SELECT id, organization_id, user_id, role FROM memberships WHERE organization_id = ? ORDER BY id').all(organizationId) as OrganizationSnapshot['memberships'],
-    divisions: db.prepare('SELECT id, organization_id, name FROM divisions WHERE organization_id = ? ORDER BY id').all(organizationId) as OrganizationSnapshot['divisions'],
-    learners: db
-      .prepare('SELECT id, organization_id, division_id, user_id, first_name, last_name, birthdate, national_student_id FROM organization_learners WHERE organization_id = ? ORDER BY id')
-      .all(organizationId) as OrganizationSnapshot['learners'],
-    campaigns: db.prepare('SELECT * FROM campaigns WHERE organization_id = ? ORDER BY id').all(organizationId) as OrganizationSnapshot['campaigns'],
-    contentPackVersion,
-  };
-}
-
-function upsert(db: Db, table: string, row: Record<string, unknown>): void {
-  const columns = Object.keys(row);
-  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
-  db.prepare(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
-  ).run(row);
+  const rows = readOrganizationRows(db, organizationId);
+  return rows ? ({ ...rows, contentPackVersion } as OrganizationSnapshot) : undefined;
 }
 
 /** Upserts a snapshot; returns the rows that could not be applied (e.g. an e-mail taken locally), logged. */
 export function applySnapshot(db: Db, snapshot: OrganizationSnapshot, log: (line: string) => void): number {
   let failed = 0;
-  const each = (table: string, rows: Record<string, unknown>[]) => {
+  const each = (table: SnapshotTable, rows: Record<string, unknown>[]) => {
     for (const row of rows) {
       try {
-        upsert(db, table, row);
+        upsertRow(db, table, row);
       } catch (error) {
         failed++;
         log(`relay snapshot: ${table} ${String(row.id)} not applied: ${error instanceof Error ? error.message : String(error)}`);

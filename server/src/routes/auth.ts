@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { clearFailures, isLocked, recordFailure } from '../auth/login-throttle';
 import { verifyPassword } from '../auth/passwords';
 import { createSession, deleteSession, requestToken, SESSION_COOKIE } from '../auth/sessions';
-import { describeUser, findUserById, findUserByLogin } from '../auth/users';
+import { describeUser, findUserById, findUserByLogin } from '../auth/user-repository';
 import type { AppDeps, AppEnv } from '../context';
 import { ApiError, unauthorized } from '../http/errors';
 import { readJson } from '../http/validation';

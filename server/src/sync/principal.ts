@@ -5,8 +5,7 @@
  */
 import { sql } from './statements';
 import type { MiddlewareHandler } from 'hono';
-import { createHash } from 'node:crypto';
-import { requestToken } from '../auth/sessions';
+import { requestToken, userIdForToken } from '../auth/sessions';
 import type { AppDeps } from '../context';
 import type { Db } from '../db/database';
 import { unauthorized } from '../http/errors';
@@ -27,20 +26,9 @@ export function organizationUserIds(db: Db, organizationId: string): Set<string>
   return new Set(rows.map((r) => r.user_id));
 }
 
-/**
- * Same rule as auth/sessions.ts `userIdForToken` (SHA-256 of the token, not expired), with a cached
- * statement: sync is the hottest path of a relay (one lookup per push).
- */
-function sessionUserId(db: Db, token: string, now: Date): string | undefined {
-  const row = sql(db, 'SELECT user_id, expires_at FROM auth_sessions WHERE token_hash = ?').get(createHash('sha256').update(token).digest('hex')) as
-    | { user_id: string; expires_at: string }
-    | undefined;
-  return row && row.expires_at > now.toISOString() ? row.user_id : undefined;
-}
-
 export function resolvePrincipal(deps: AppDeps, token: string | undefined): Principal | undefined {
   if (!token) return undefined;
-  const userId = sessionUserId(deps.db, token, deps.now());
+  const userId = userIdForToken(deps.db, token, deps.now());
   if (userId) return { kind: 'user', userId };
   const organizationId = organizationForRelayToken(deps.db, token);
   if (organizationId) return { kind: 'relay', organizationId, userIds: organizationUserIds(deps.db, organizationId) };

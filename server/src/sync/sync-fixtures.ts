@@ -9,7 +9,9 @@ import type {
   AnswerDoc, AssessmentDoc, CampaignParticipationDoc, PullResponse, PushResponse, SyncCollection, SyncDoc,
 } from '../../../shared/src/sync/protocol';
 import { buildPack, buildTargetProfile, tubeIdOf } from '../../../shared/src/testing/builders';
+import { findUserByLogin, firstOrganizationId } from '../auth/user-repository';
 import type { Db } from '../db/database';
+import { insertCampaign as insertCampaignRow } from '../orga/campaign-repository';
 
 export const COMPETENCE_1_1 = competenceIdOf('1.1');
 export const COMPETENCE_1_2 = competenceIdOf('1.2');
@@ -28,13 +30,15 @@ export const testIndex = indexPack(
 export type Headers = Record<string, string>;
 
 export function userIdOf(db: Db, login: string): string {
-  const row = db.prepare('SELECT id FROM users WHERE lower(email) = ? OR lower(username) = ?').get(login, login) as { id: string } | undefined;
-  if (!row) throw new Error(`no user ${login}`);
-  return row.id;
+  const user = findUserByLogin(db, login);
+  if (!user) throw new Error(`no user ${login}`);
+  return user.id;
 }
 
 export function organizationIdOf(db: Db): string {
-  return (db.prepare('SELECT id FROM organizations LIMIT 1').get() as { id: string }).id;
+  const id = firstOrganizationId(db);
+  if (!id) throw new Error('no organisation');
+  return id;
 }
 
 let counter = 0;
@@ -72,10 +76,10 @@ export function participationDoc(overrides: Partial<CampaignParticipationDoc> & 
 
 export function insertCampaign(db: Db, organizationId: string, overrides: { id?: string; code?: string; targetProfileId?: string } = {}): string {
   const id = overrides.id ?? freshId('camp');
-  db.prepare(
-    `INSERT INTO campaigns (id, code, organization_id, name, type, target_profile_id, created_at)
-     VALUES (?, ?, ?, 'Rentrée numérique', 'ASSESSMENT', ?, '2026-11-01T00:00:00.000Z')`,
-  ).run(id, overrides.code ?? `ABCDEF${String(counter).padStart(3, '1').slice(-3)}`, organizationId, overrides.targetProfileId ?? 'tp-web');
+  insertCampaignRow(db, {
+    id, code: overrides.code ?? `ABCDEF${String(counter).padStart(3, '1').slice(-3)}`, organizationId, name: 'Rentrée numérique',
+    targetProfileId: overrides.targetProfileId ?? 'tp-web', createdAt: '2026-11-01T00:00:00.000Z',
+  });
   return id;
 }
 

@@ -1,4 +1,4 @@
-/** Users, their organisations and certification centres, as the API shows them. */
+/** Repository of users: login lookup, and a user with their organisations and certification centres, as the API shows them. */
 import type { Me } from '../../../shared/src/accounts/me';
 import type { Db } from '../db/database';
 
@@ -20,6 +20,11 @@ export function findUserByLogin(db: Db, login: string): UserRow | undefined {
   return db
     .prepare('SELECT * FROM users WHERE lower(email) = ? OR lower(username) = ? LIMIT 1')
     .get(normalised, normalised) as UserRow | undefined;
+}
+
+/** The first organisation (a node's demo or relay school: tests and scripts). */
+export function firstOrganizationId(db: Db): string | undefined {
+  return (db.prepare('SELECT id FROM organizations ORDER BY created_at, id LIMIT 1').get() as { id: string } | undefined)?.id;
 }
 
 export function findUserById(db: Db, id: string): UserRow | undefined {
