@@ -171,27 +171,3 @@ test('a campaign started on the relay resumes at home on central, same question,
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
-
-test('a school PC upgraded from a version that used localStorage: the old keys are cleared, the next pupil sees none of them', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
-  // What an earlier version left behind for another pupil (campaign cache, rules seen, a timer, the pointer).
-  await page.evaluate(() => {
-    localStorage.setItem('pix.currentUserId', '00000000-0000-4000-8000-000000000000');
-    localStorage.setItem(
-      'pix.campaigns',
-      JSON.stringify({ c1: { id: 'c1', code: 'CLGJMB302', name: 'Ancien parcours', title: 'Ancien parcours', type: 'ASSESSMENT', targetProfileId: 'tp-rentree-3e', customLandingMessage: null, idPixLabel: null, organizationName: 'Ancien collège' } }),
-    );
-    localStorage.setItem('pix.rules-seen.00000000-0000-4000-8000-000000000000', '1');
-    sessionStorage.setItem('pix.started.a1.rec1', '1767261600000');
-  });
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
-  expect((await deviceState(page)).webStorage).toEqual([]);
-
-  await loginAs(page, 'emma.laurent0112');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Emma');
-  await expect(page.getByTestId('dashboard-empty')).toBeVisible();
-  await expect(page.getByText('Ancien parcours')).toHaveCount(0);
-  expect(await deviceState(page)).toMatchObject({ webStorage: [], signedIn: { key: 'signed-in-user', value: expect.any(String) } });
-});

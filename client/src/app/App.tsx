@@ -1,19 +1,16 @@
 /**
  * The application's top level: restores the session from the local database (works offline), refreshes
- * it from the node when reachable, and shows the login or the pupil's space. Hands over, once, what an
- * earlier version left in localStorage (db/legacy-storage.ts).
+ * it from the node when reachable, and shows the login or the pupil's space.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { meSchema } from '../../../shared/src/api/schemas';
 import { ApiFailure, api } from '../api/http';
 import type { Me } from '../api/types';
 import { openUserDatabase, readProfile, saveProfile, type PupilDatabase } from '../db/database';
-import { takeLegacyState } from '../db/legacy-storage';
 import type { ProfileDoc } from '../db/schemas';
 import { LoginPage } from '../features/auth/LoginPage';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { Layout } from './Layout';
-import { importLegacyCampaigns } from '../pupil/campaigns';
 import { PupilProvider } from '../pupil/pupil-data';
 import { forgetUser, rememberUser, rememberedUserId } from './session';
 import { SignedInShell } from './SignedInShell';
@@ -37,8 +34,6 @@ export function App() {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const legacy = takeLegacyState();
-      if (legacy.userId) await rememberUser(legacy.userId);
       const userId = await rememberedUserId();
       if (cancelled) return;
       if (!userId) {
@@ -46,7 +41,6 @@ export function App() {
         return;
       }
       const db = await openUserDatabase(userId);
-      await importLegacyCampaigns(db, legacy.campaigns).catch(() => undefined);
       const profile = await readProfile(db, userId);
       if (cancelled) return;
       if (profile) setState({ kind: 'signed-in', db, profile });

@@ -1,5 +1,5 @@
 /**
- * The signed-in user pointer lives in the device's own IndexedDB store (not localStorage), survives a
+ * The signed-in user pointer lives in the device's own IndexedDB store (not Web Storage), survives a
  * reload, and is gone after logout; calls land in order, so a logout followed at once by another
  * pupil's login leaves that pupil signed in.
  */

@@ -2,7 +2,7 @@
  * The only state of this device that belongs to no user: which user is signed in, so that a reload with
  * no network knows whose local database to open before asking the node anything. A tiny IndexedDB
  * database of its own (plain IndexedDB: RxDB bundles its own Dexie, and a second Dexie in the page is
- * refused), not localStorage; the key is deleted at logout. Adding a key here is a decision: record it
+ * refused), never Web Storage; the key is deleted at logout. Adding a key here is a decision: record it
  * in docs/adr/0003-per-device-state.md.
  */
 

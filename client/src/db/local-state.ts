@@ -1,7 +1,7 @@
 /**
  * Screen state of the signed-in user on this device, in their local database (`localState` collection):
  * the game rules seen, the last checkpoint seen of a test, when a challenge was started (a reload must not
- * reset its timer) and whether the page was left during it. Never in localStorage: on a shared school PC
+ * reset its timer) and whether the page was left during it. Never in Web Storage: on a shared school PC
  * it would outlive the logout and show one pupil's state to the next.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CampaignInfo } from '../../../shared/src/api/schemas';
 import { ApiFailure } from '../api/http';
 import { openUserDatabase, removeUserDatabase } from '../db/database';
-import { campaignRefresher, importLegacyCampaigns, missingCampaignIds, saveCampaigns, storedCampaignByCode } from './campaigns';
+import { campaignRefresher, missingCampaignIds, saveCampaigns, storedCampaignByCode } from './campaigns';
 
 const info = (id: string, code: string, extra: Partial<CampaignInfo> = {}): CampaignInfo => ({
   id, code, name: `Parcours ${code}`, title: null, type: 'ASSESSMENT', targetProfileId: 'tp-rentree-3e', customLandingMessage: null,
@@ -86,15 +86,6 @@ describe('campaigns of the pupil', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(fetchMine).toHaveBeenCalledTimes(1);
     refresher.stop();
-    await removeUserDatabase(userId);
-  });
-
-  it("an earlier version's device-wide cache gives this pupil only the campaigns of their participations", async () => {
-    const userId = freshUser();
-    const db = await openUserDatabase(userId);
-    await db.participations.insert(participation('p1', 'c1'));
-    await importLegacyCampaigns(db, [info('c1', 'CLGJMB302'), info('c2', 'CLGJMA501')]);
-    expect((await db.campaigns.find().exec()).map((c) => c.id)).toEqual(['c1']);
     await removeUserDatabase(userId);
   });
 });

@@ -54,15 +54,6 @@ export function missingCampaignIds(participations: readonly CampaignParticipatio
   return [...new Set(participations.map((p) => p.campaignId))].filter((id) => !known.has(id)).sort();
 }
 
-/** Campaigns an earlier version cached for the whole device: only those this user takes part in, if missing. */
-export async function importLegacyCampaigns(db: PupilDatabase, legacy: readonly CampaignInfo[]): Promise<void> {
-  if (legacy.length === 0) return;
-  const participations = (await db.participations.find().exec()).map((p) => p.toJSON() as CampaignParticipationDoc);
-  const stored = (await db.campaigns.find().exec()).map((c) => toCampaignInfo(c.toJSON() as CampaignDoc));
-  const missing = new Set(missingCampaignIds(participations, stored));
-  await saveCampaigns(db, legacy.filter((c) => missing.has(c.id)));
-}
-
 export interface CampaignRefresher {
   /** asks the node for all the pupil's campaigns (coalesced: one request at a time) */
   refresh: () => void;
