@@ -1,12 +1,11 @@
 /**
  * Repository of the organisation snapshot (snapshot.ts): reads on central what a relay needs of one
- * organisation, and upserts those rows on the relay. Table names come from SNAPSHOT_TABLES only.
+ * organisation, and upserts those rows on the relay. Table names come from SnapshotTable only.
  */
 import type { Db } from '../db/database';
 
-/** The tables a snapshot writes, in dependency order. */
-export const SNAPSHOT_TABLES = ['organizations', 'users', 'divisions', 'memberships', 'organization_learners', 'campaigns'] as const;
-export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
+/** The tables a snapshot writes. */
+export type SnapshotTable = 'organizations' | 'users' | 'divisions' | 'memberships' | 'organization_learners' | 'campaigns';
 
 /** Rows of one organisation (untyped: snapshot.ts validates them with its schema on the relay). */
 export function readOrganizationRows(db: Db, organizationId: string) {

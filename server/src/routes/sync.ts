@@ -15,7 +15,7 @@ import { ApiError, badRequest, notFound } from '../http/errors';
 import { mayAccess, requirePrincipal, type SyncEnv } from '../sync/principal';
 import { upstreamStateOf } from '../sync/outbox';
 import { pullDocuments } from '../sync/pull';
-import { applyPush, parseOr400, type PushOutcome, type SyncDeps } from '../sync/push';
+import { applyRows, parseOr400, type PushOutcome, type PushRows, type SyncDeps } from '../sync/push';
 import { PushQueue } from '../sync/push-queue';
 import { deriverOf } from '../sync/deriver';
 
@@ -40,7 +40,7 @@ export const PUSH_CHUNK_ROWS = 100;
  * between chunks leaves stored what was acknowledged by no one yet, and the device sends the push again
  * (idempotent). The response gathers every chunk's.
  */
-async function applyInChunks(queue: PushQueue, rows: unknown[], apply: (rows: unknown[]) => PushOutcome): Promise<PushOutcome> {
+async function applyInChunks(queue: PushQueue, rows: PushRows, apply: (rows: PushRows) => PushOutcome): Promise<PushOutcome> {
   const conflicts: PushOutcome['response']['conflicts'] = [];
   const rejected: PushOutcome['response']['rejected'] = [];
   const changedUsers = new Set<string>();
@@ -135,13 +135,13 @@ export function syncRoutes(deps: AppDeps) {
       throw badRequest('INVALID_JSON', "Le corps de la requête n'est pas un JSON valide.");
     }
     const principal = c.get('principal');
-    const outcome = await applyInChunks(queue, parseOr400(pushRequestSchema, body).rows, (rows) => applyPush(sync, principal, collection, { rows }));
+    const outcome = await applyInChunks(queue, parseOr400(pushRequestSchema, body).rows, (rows) => applyRows(sync, principal, collection, rows));
     deps.syncEvents?.publish(outcome.changedUsers);
     // Derivation runs in slices (the event loop stays free). While it keeps up, the push answers once its
     // own assessments are derived; under load it answers once stored, and derived state follows on the stream.
-    const deriver = deriverOf({ db: deps.db, index: sync.index, now: deps.now, log: deps.log, events: deps.syncEvents });
-    if (deriver.keepingUp()) await deriver.settled(outcome.queued);
-    else deriver.kick();
+    const deriver = deriverFor();
+    if (deriver?.keepingUp()) await deriver.settled(outcome.queued);
+    else deriver?.kick();
     return c.json(outcome.response);
   });
 

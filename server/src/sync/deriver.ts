@@ -39,8 +39,6 @@ export class Deriver {
   private waiters: Waiter[] = [];
   private readonly sliceMs: number;
   private events: SyncEvents | undefined;
-  /** slices run and their longest duration (figures for scripts and tests) */
-  readonly stats = { slices: 0, derived: 0, longestSliceMs: 0 };
 
   constructor(private readonly deps: DeriverDeps) {
     this.sliceMs = deps.sliceMs ?? 8;
@@ -108,9 +106,6 @@ export class Deriver {
       // Time is up with this pupil's work unfinished: the others go first next time.
       if (nextQueuedAssessment(db, userId) !== undefined) requeueUserLast(db, userId);
     }
-    const took = elapsed();
-    this.stats.slices++;
-    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
     return ctx.changedUsers;
   }
 
@@ -134,6 +129,7 @@ export class Deriver {
     // Derived state is recomputable (the queue entry goes in the same transaction), so a slice of its own
     // skips the fsync: a power cut may lose it, and the restarted deriver derives it again. The next FULL
     // commit (a push) syncs these frames of the WAL too.
+    const synchronous = db.pragma('synchronous', { simple: true }) as number;
     db.pragma('synchronous = NORMAL');
     let changed: Set<string>;
     try {
@@ -144,7 +140,7 @@ export class Deriver {
       setTimeout(() => this.kick(), 1000).unref();
       return;
     } finally {
-      db.pragma('synchronous = FULL');
+      db.pragma(`synchronous = ${synchronous}`);
     }
     this.finish(changed);
   }
@@ -157,7 +153,6 @@ export class Deriver {
         dequeueDerivation(db, assessmentId);
         rederiveAssessment(ctx, assessmentId);
       })();
-      this.stats.derived++;
     } catch (error) {
       dequeueDerivation(db, assessmentId);
       this.deps.log(`dérivation de l'évaluation ${assessmentId} impossible : ${error instanceof Error ? error.message : String(error)}`);

@@ -59,13 +59,19 @@ export interface PushOutcome {
  * transaction of PushQueue). Does not announce anything: the caller does, after the commit.
  */
 export function applyPush(deps: SyncDeps, principal: Principal, collection: SyncCollection, body: unknown): PushOutcome {
-  const envelope = parseOr400(pushRequestSchema, body);
+  return applyRows(deps, principal, collection, parseOr400(pushRequestSchema, body).rows);
+}
+
+export type PushRows = z.infer<typeof pushRequestSchema>['rows'];
+
+/** `applyPush` on rows of an envelope already validated (the route validates once, then applies in chunks). */
+export function applyRows(deps: SyncDeps, principal: Principal, collection: SyncCollection, rows: PushRows): PushOutcome {
   const ctx: PushContext = {
     db: deps.db, index: deps.index, principal, now: deps.now().toISOString(), forwarding: deps.forwarding,
     conflicts: [], rejected: [], changedUsers: new Set(), queued: new Set(),
   };
   const docs: unknown[] = [];
-  for (const row of envelope.rows) {
+  for (const row of rows) {
     const raw = row.newDocumentState;
     const parsed = docSchemas[collection].safeParse(raw);
     if (!parsed.success) {
