@@ -19,6 +19,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const root = resolve(import.meta.dirname, '../../..');
+
+/** The pack's first competence and a challenge of its first skill. */
+function firstCompetence(index: PackIndex) {
+  const competence = index.pack.competences[0];
+  const challengeId = index.challengesBySkillId.get(index.skillsByCompetenceId.get(competence.id)?.[0].id ?? '')?.[0].id ?? '';
+  return { competence, challengeId };
+}
 let shipped: PackIndex | undefined;
 function shippedPack(): PackIndex {
   shipped ??= indexPack(buildPack(join(root, 'content'), join(root, 'public')).pack);
@@ -53,8 +60,7 @@ describe('bounded work per push', () => {
     const other = await node.login('hugo.lefevre1109');
     const userId = userIdOf(node.db, 'ines.moreau2701');
     const otherId = userIdOf(node.db, 'hugo.lefevre1109');
-    const competence = index.pack.competences[0];
-    const challengeId = index.challengesBySkillId.get(index.skillsByCompetenceId.get(competence.id)?.[0].id ?? '')?.[0].id ?? '';
+    const { competence, challengeId } = firstCompetence(index);
     const at = (i: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
     const assessments: AssessmentDoc[] = Array.from({ length: 500 }, (_, i) =>
       assessmentDoc({ userId, competenceId: competence.id, method: 'BAYES', createdAt: at(i), updatedAt: at(i) }),
@@ -98,8 +104,7 @@ describe('the derivation queue', () => {
     const userId = userIdOf(node.db, 'ines.moreau2701');
     const headers = await node.login('ines.moreau2701');
     const index = shippedPack();
-    const competence = index.pack.competences[0];
-    const challengeId = index.challengesBySkillId.get(index.skillsByCompetenceId.get(competence.id)?.[0].id ?? '')?.[0].id ?? '';
+    const { competence, challengeId } = firstCompetence(index);
     const assessment = assessmentDoc({ userId, competenceId: competence.id });
     await push(node.app, headers, 'assessments', [assessment]);
     await push(node.app, headers, 'answers', [answerDoc({ userId, assessmentId: assessment.id, challengeId })]);
@@ -122,8 +127,7 @@ describe('the derivation queue', () => {
     const node = await testNode({ content: index });
     const userId = userIdOf(node.db, 'ines.moreau2701');
     const headers = await node.login('ines.moreau2701');
-    const competence = index.pack.competences[0];
-    const challengeId = index.challengesBySkillId.get(index.skillsByCompetenceId.get(competence.id)?.[0].id ?? '')?.[0].id ?? '';
+    const { competence, challengeId } = firstCompetence(index);
     const good = assessmentDoc({ userId, competenceId: competence.id, createdAt: '2026-11-23T09:00:00.000Z' });
     await push(node.app, headers, 'assessments', [good]);
     await push(node.app, headers, 'answers', [answerDoc({ userId, assessmentId: good.id, challengeId })]);
