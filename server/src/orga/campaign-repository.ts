@@ -120,6 +120,15 @@ export function isAdmin(db: Db, organizationId: string, userId: string): boolean
   return sql(db, "SELECT 1 FROM memberships WHERE organization_id = ? AND user_id = ? AND role = 'ADMIN'").get(organizationId, userId) !== undefined;
 }
 
+/** Administrator of at least one organisation (a relay holds one school: its status page). */
+export function isAdminOfAny(db: Db, userId: string): boolean {
+  return sql(db, "SELECT 1 FROM memberships WHERE user_id = ? AND role = 'ADMIN'").get(userId) !== undefined;
+}
+
+export function organizationExists(db: Db, organizationId: string): boolean {
+  return sql(db, 'SELECT 1 FROM organizations WHERE id = ?').get(organizationId) !== undefined;
+}
+
 export function setCampaignMethod(db: Db, campaignId: string, method: AssessmentMethod): void {
   sql(db, 'UPDATE campaigns SET assessment_method = ? WHERE id = ?').run(method, campaignId);
 }

@@ -13,18 +13,12 @@ import { PARKED_LATEST_MAX } from '../../../shared/src/relay/parked';
 import type { AppDeps, AppEnv } from '../context';
 import { forbidden, notFound, unauthorized } from '../http/errors';
 import { buildSnapshot } from '../relay/snapshot';
+import { isAdmin, isAdminOfAny, organizationExists } from '../orga/campaign-repository';
 import { countQueuedDerivations } from '../sync/derivation-queue';
 import { countParkedOutbox, countPendingOutbox, latestParkedOutbox, pendingByUser } from '../sync/outbox';
 import { requirePrincipal, type SyncEnv } from '../sync/principal';
 import { createRelayToken } from '../sync/relay-tokens';
 import { requireUser } from './require-user';
-
-function isOrganizationAdmin(deps: AppDeps, userId: string, organizationId?: string): boolean {
-  const row = organizationId
-    ? deps.db.prepare("SELECT 1 FROM memberships WHERE user_id = ? AND organization_id = ? AND role = 'ADMIN'").get(userId, organizationId)
-    : deps.db.prepare("SELECT 1 FROM memberships WHERE user_id = ? AND role = 'ADMIN'").get(userId);
-  return row !== undefined;
-}
 
 function linkState(deps: AppDeps) {
   return {
@@ -57,8 +51,8 @@ export function relayRoutes(deps: AppDeps) {
 
   routes.post('/organizations/:id/relay-tokens', requireUser(deps), (c) => {
     const organizationId = c.req.param('id');
-    if (!deps.db.prepare('SELECT 1 FROM organizations WHERE id = ?').get(organizationId)) throw notFound('Organisation introuvable.');
-    if (!isOrganizationAdmin(deps, c.get('userId'), organizationId)) {
+    if (!organizationExists(deps.db, organizationId)) throw notFound('Organisation introuvable.');
+    if (!isAdmin(deps.db, organizationId, c.get('userId'))) {
       throw forbidden("Seul un administrateur de l'organisation peut créer un jeton de relais.");
     }
     const createdAt = deps.now();
@@ -79,7 +73,7 @@ export function relayRoutes(deps: AppDeps) {
   });
 
   routes.get('/relay/status', requireUser(deps), (c) => {
-    if (!isOrganizationAdmin(deps, c.get('userId'))) throw forbidden("Réservé aux administrateurs de l'établissement.");
+    if (!isAdminOfAny(deps.db, c.get('userId'))) throw forbidden("Réservé aux administrateurs de l'établissement.");
     if (!c.get('userId')) throw unauthorized();
     const pupils = pendingByUser(deps.db).map((p) => ({
       name: `${p.firstName ?? ''} ${p.lastName ?? ''}`.trim() || p.userId,
