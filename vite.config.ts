@@ -2,10 +2,11 @@
  * The PWA build: React app in client/, static files in public/, output in dist/ (served by the node).
  * Workbox precaches the app shell and DSFR fonts (globs over the build output) and, derived from the
  * content pack, every file a challenge or tutorial uses plus the simulators (scripts/lib/pack-precache),
- * so that after one visit the app starts and every challenge works with no network.
+ * so that after one visit the app starts and every challenge works with no network. The pack itself
+ * (solutions included) is not in the build: the node serves it after login and the device keeps that copy
+ * (client/src/content/pack.ts).
  */
 import react from '@vitejs/plugin-react';
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA, type VitePluginPWAAPI } from 'vite-plugin-pwa';
@@ -14,26 +15,6 @@ import { packPrecacheEntries, readPackFile, type PrecacheEntry } from './scripts
 
 const PACK = resolve(import.meta.dirname, 'content/dist/pack.json');
 const PUBLIC = resolve(import.meta.dirname, 'public');
-
-/** Ships the runtime content pack (built by `npm run content:build`) as /content/pack.json. */
-function contentPack(): Plugin {
-  return {
-    name: 'pix-content-pack',
-    generateBundle() {
-      if (!existsSync(PACK)) {
-        this.warn('content/dist/pack.json absent : lancez npm run content:build');
-        return;
-      }
-      this.emitFile({ type: 'asset', fileName: 'content/pack.json', source: readFileSync(PACK, 'utf8') });
-    },
-    configureServer(server) {
-      server.middlewares.use('/content/pack.json', (_req, res) => {
-        res.setHeader('content-type', 'application/json');
-        res.end(existsSync(PACK) ? readFileSync(PACK) : '{}');
-      });
-    },
-  };
-}
 
 /**
  * Adds to the service worker's precache every public file the pack uses, whatever its extension, and
@@ -69,11 +50,11 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3000' },
+    // The pack carries the solutions: the node serves it to logged-in users only (never a file of the build).
+    proxy: { '/api': 'http://localhost:3000', '/content/pack.json': 'http://localhost:3000' },
   },
   plugins: [
     react(),
-    contentPack(),
     contentPrecache(),
     VitePWA({
       registerType: 'prompt',

@@ -11,9 +11,9 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
-test('profile, challenge, checkpoint and campaign results have no serious accessibility violation', async ({ page, request }) => {
+test('profile, challenge, checkpoint and campaign results have no serious accessibility violation', async ({ page }) => {
   test.setTimeout(240_000);
-  const challenges = await loadChallenges(request);
+  const challenges = await loadChallenges();
   await loginAs(page, 'manon.roux1907');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Manon');
   expect(await seriousViolations(page), 'tableau de bord').toEqual([]);

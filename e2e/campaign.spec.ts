@@ -10,9 +10,9 @@ interface TeacherResults {
   participants: { firstName: string; lastName: string; masteryRate: number }[];
 }
 
-test('a pupil joins a campaign by code, finishes it and sends the results', async ({ page, request, baseURL }) => {
+test('a pupil joins a campaign by code, finishes it and sends the results', async ({ page, baseURL }) => {
   test.setTimeout(240_000);
-  const challenges = await loadChallenges(request);
+  const challenges = await loadChallenges();
   const teacher = await playwrightRequest.newContext({ baseURL });
   expect((await teacher.post('/api/auth/login', { data: { login: 'prof@demo.pix', password: 'Pix12345' } })).status()).toBe(200);
   const me = (await (await teacher.get('/api/me')).json()) as { organizations: { id: string }[] };

@@ -33,9 +33,9 @@ async function startCompetence(page: Page, index: string) {
   await passGameRules(page);
 }
 
-test('10 answers offline, two reloads, back online: the node holds them all with the device results', async ({ page, context, request }) => {
+test('10 answers offline, two reloads, back online: the node holds them all with the device results', async ({ page, context }) => {
   test.setTimeout(180_000);
-  const challenges = await loadChallenges(request);
+  const challenges = await loadChallenges();
   await loginAs(page, 'adam.benali0504');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Adam');
   await waitForOfflineReady(page);
@@ -71,9 +71,9 @@ test('10 answers offline, two reloads, back online: the node holds them all with
   expect(new Set(stored.map((a) => a.id)).size).toBe(stored.length);
 });
 
-test('two devices: a test started on the first continues on the second at the same question', async ({ browser, request }) => {
+test('two devices: a test started on the first continues on the second at the same question', async ({ browser }) => {
   test.setTimeout(180_000);
-  const challenges = await loadChallenges(request);
+  const challenges = await loadChallenges();
   const schoolPc = await browser.newContext();
   const homeLaptop = await browser.newContext();
   const school = await schoolPc.newPage();
@@ -100,8 +100,8 @@ test('two devices: a test started on the first continues on the second at the sa
   await homeLaptop.close();
 });
 
-test('a new competence test starts with the network cut (content pack cached)', async ({ page, context, request }) => {
-  const challenges = await loadChallenges(request);
+test('a new competence test starts with the network cut (content pack cached)', async ({ page, context }) => {
+  const challenges = await loadChallenges();
   await loginAs(page, 'theo.girard1605');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Théo');
   await waitForOfflineReady(page);
@@ -116,8 +116,8 @@ test('a new competence test starts with the network cut (content pack cached)', 
   await expect(page.getByTestId('sync-status').first()).toHaveText('Synchronisé', { timeout: 30_000 });
 });
 
-test('logging out with answers not yet synced warns and keeps them; once synced it wipes the device', async ({ page, context, request }) => {
-  const challenges = await loadChallenges(request);
+test('logging out with answers not yet synced warns and keeps them; once synced it wipes the device', async ({ page, context }) => {
+  const challenges = await loadChallenges();
   await loginAs(page, 'lucas.fournier0802');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Lucas');
   await waitForOfflineReady(page);

@@ -96,10 +96,10 @@ async function newDevice(browser: Browser, baseURL: string) {
   return { context, page: await context.newPage() };
 }
 
-test('a campaign started on the relay resumes at home on central, same question, same profile; the next pupil on the school PC sees nothing of it', async ({ browser, baseURL, request }) => {
+test('a campaign started on the relay resumes at home on central, same question, same profile; the next pupil on the school PC sees nothing of it', async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
   const centralUrl = baseURL ?? '';
-  const challenges = await loadChallenges(request);
+  const challenges = await loadChallenges();
   const { relay, dataDir } = await startRelay(centralUrl);
   const school = await newDevice(browser, relay.url);
   try {

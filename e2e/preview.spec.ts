@@ -1,5 +1,6 @@
 /** "Aperçu du contenu": a teacher reviews every challenge of a competence with its solution. */
 import { expect, test } from '@playwright/test';
+import { shippedPack } from './support/answering';
 import { loginAs } from './support/pupil';
 
 interface PackChallenge {
@@ -11,8 +12,8 @@ interface PackChallenge {
   embedUrl?: string;
 }
 
-test('a teacher previews a competence, answers a QCU with its solution and sees it accepted', async ({ page, request }) => {
-  const pack = (await (await request.get('/content/pack.json')).json()) as { challenges: PackChallenge[] };
+test('a teacher previews a competence, answers a QCU with its solution and sees it accepted', async ({ page }) => {
+  const pack = shippedPack<{ challenges: PackChallenge[] }>();
   const competenceChallenges = pack.challenges.filter((c) => c.competenceId === 'competence-1-1');
   const qcu = competenceChallenges.find((c) => c.type === 'QCU' && !c.embedUrl);
   expect(qcu).toBeDefined();

@@ -6,9 +6,9 @@ import { expect, test } from '@playwright/test';
 import { answer, currentChallenge, loadChallenges } from './support/answering';
 import { loginAs } from './support/pupil';
 
-test('a pupil runs a competence evaluation to its end', async ({ page, request }) => {
+test('a pupil runs a competence evaluation to its end', async ({ page }) => {
   test.setTimeout(180_000);
-  const challenges = await loadChallenges(request);
+  const challenges = await loadChallenges();
   await loginAs(page, 'ines.moreau2701');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Inès, découvrez votre tableau de bord');
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();

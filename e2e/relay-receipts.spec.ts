@@ -109,7 +109,7 @@ test.beforeAll(async ({ playwright }) => {
   dirs.push(centralDir, relayDir);
   await startCentral();
   const api = await playwright.request.newContext({ baseURL: central.url });
-  challenges = await loadChallenges(api);
+  challenges = await loadChallenges();
   await api.dispose();
   const admin = await apiLogin(central.url, 'prof@demo.pix');
   const me = await getJson<{ organizations: { id: string; role: string }[] }>(`${central.url}/api/me`, admin);

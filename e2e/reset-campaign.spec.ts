@@ -3,15 +3,15 @@
  * not sent yet, starts again with a fresh assessment that may ask the reset skills again.
  */
 import { expect, test } from '@playwright/test';
-import { answerNext, currentChallenge, loadChallenges, passGameRules } from './support/answering';
+import { answerNext, currentChallenge, loadChallenges, passGameRules, shippedPack } from './support/answering';
 import { loginAs } from './support/pupil';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-test('resetting a competence restarts the unsent campaign that asks it', async ({ page, request }) => {
+test('resetting a competence restarts the unsent campaign that asks it', async ({ page }) => {
   test.setTimeout(180_000);
-  const challenges = await loadChallenges(request);
-  const pack = (await (await request.get('/content/pack.json')).json()) as { competences: { id: string; index: string; name: string }[] };
+  const challenges = await loadChallenges();
+  const pack = shippedPack();
   await page.clock.install();
   await loginAs(page, 'jade.nguyen2310');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Jade');

@@ -1,8 +1,11 @@
 /**
  * Answering challenges in browser tests: reads the displayed challenge's id, looks it up in the content pack
- * the node serves, and answers it right (QCU, QCM, QROC) or presses "Je passe" (QROCM, or when asked to fail).
+ * the node serves (content/dist/pack.json: the test node loads that file; over HTTP it is for logged-in users
+ * only), and answers it right (QCU, QCM, QROC) or presses "Je passe" (QROCM, or when asked to fail).
  */
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface PackChallenge {
   id: string;
@@ -14,9 +17,13 @@ export interface PackChallenge {
   timer?: number;
 }
 
-export async function loadChallenges(request: APIRequestContext): Promise<Map<string, PackChallenge>> {
-  const pack = (await (await request.get('/content/pack.json')).json()) as { challenges: PackChallenge[] };
-  return new Map(pack.challenges.map((c) => [c.id, c]));
+/** The pack the test node serves (it loads content/dist/pack.json). */
+export function shippedPack<T = { challenges: PackChallenge[]; competences: { id: string; index: string; name: string }[] }>(): T {
+  return JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'content', 'dist', 'pack.json'), 'utf8')) as T;
+}
+
+export async function loadChallenges(): Promise<Map<string, PackChallenge>> {
+  return new Map(shippedPack().challenges.map((c) => [c.id, c]));
 }
 
 /** Starts a timed challenge if its warning is shown, then returns the displayed challenge. */

@@ -4,7 +4,7 @@
  * build, every file of the shipped pack (.xml and .eml included) and every simulator file in dist/sw.js.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,7 +136,10 @@ describe('the built service worker (dist/sw.js) precaches the whole shipped pack
       .map((entry) => relative(join(ROOT, 'public'), join(entry.parentPath, entry.name)).split(sep).join('/'));
     expect(files.length).toBeGreaterThanOrEqual(7);
     expect(files.filter((url) => !precached.has(url))).toEqual([]);
-    for (const url of ['index.html', 'content/pack.json', 'manifest.webmanifest']) expect(precached.has(url), url).toBe(true);
+    for (const url of ['index.html', 'manifest.webmanifest']) expect(precached.has(url), url).toBe(true);
+    // The pack carries the solutions: served after login only, never a file of the build nor precached.
+    expect(precached.has('content/pack.json')).toBe(false);
+    expect(existsSync(join(ROOT, 'dist', 'content', 'pack.json'))).toBe(false);
     expect([...precached.keys()].some((url) => url.endsWith('.woff2'))).toBe(true);
   });
 });

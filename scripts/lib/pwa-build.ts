@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { buildPack } from '../content/build-pack';
 import { formatError } from '../content/content-error';
 
-/** Where the runtime content pack is written (served as /content/pack.json by the PWA build). */
+/** Where the runtime content pack is written (served as /content/pack.json by the node, to logged-in users). */
 export const PACK_FILE = join('content', 'dist', 'pack.json');
 
 /**

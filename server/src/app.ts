@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { packRoutes } from './content/pack-route';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError } from './http/errors';
 import { API_BODY_LIMIT_BYTES } from './http/limits';
@@ -33,6 +34,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api', campaignRoutes(deps));
   app.route('/api', relayRoutes(deps));
+
+  // Before the PWA's static files: the pack (solutions included) is for logged-in users only.
+  app.route('/content', packRoutes(deps));
 
   app.all('/api/*', (c) => c.json(errorBody('NOT_FOUND', `Route inconnue : ${c.req.method} ${c.req.path}`), 404));
 

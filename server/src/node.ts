@@ -11,7 +11,7 @@ import type { NodeConfig } from './context';
 import { openDatabase, setSetting, type Db } from './db/database';
 import { seedDemo, type DemoAccounts } from './demo/seed-demo';
 import type { PackIndex } from '../../shared/src/model/pack-index';
-import { loadContentPackFile, PACK_PATH } from './content/content-pack';
+import { loadContentPackWithDownload, PACK_PATH, type PackDownload } from './content/content-pack';
 import { createRelayState } from './relay/relay-state';
 import { startRelayLoops, type RelayLoops } from './relay/relay-loops';
 import { SyncEvents } from './sync/sync-events';
@@ -82,15 +82,16 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
 
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
   let content: PackIndex | undefined;
+  let packDownload: PackDownload | undefined;
   try {
-    content = loadContentPackFile(options.packFile ?? join(projectRoot(), PACK_PATH));
+    ({ index: content, download: packDownload } = loadContentPackWithDownload(options.packFile ?? join(projectRoot(), PACK_PATH)));
   } catch (error) {
     // The node still serves logins and the PWA; sync answers 503 until the pack is built.
     console.error(`  ${error instanceof Error ? error.message : String(error)}`);
   }
   const syncEvents = new SyncEvents();
   const relay = options.upstream ? createRelayState() : undefined;
-  const app = createApp({ db, config, now: () => new Date(), log, staticRoot: options.staticRoot, content, syncEvents, relay });
+  const app = createApp({ db, config, now: () => new Date(), log, staticRoot: options.staticRoot, content, packDownload, syncEvents, relay });
   let loops: RelayLoops | undefined;
   if (options.upstream && relay) {
     if (options.relayToken) {

@@ -2,11 +2,12 @@
 import { createApp } from '../app';
 import { openDatabase } from '../db/database';
 import type { PackIndex } from '../../../shared/src/model/pack-index';
+import type { PackDownload } from '../content/content-pack';
 import { seedDemo } from '../demo/seed-demo';
 import { createRelayState } from '../relay/relay-state';
 import { SyncEvents } from '../sync/sync-events';
 
-export async function testNode(options: { demo?: boolean; mode?: 'central' | 'relay'; content?: PackIndex } = {}) {
+export async function testNode(options: { demo?: boolean; mode?: 'central' | 'relay'; content?: PackIndex; packDownload?: PackDownload } = {}) {
   const db = openDatabase(':memory:');
   let nowMs = Date.parse('2026-11-23T10:00:00.000Z');
   const logs: string[] = [];
@@ -16,6 +17,7 @@ export async function testNode(options: { demo?: boolean; mode?: 'central' | 're
   const app = createApp({
     db,
     content: options.content,
+    packDownload: options.packDownload,
     syncEvents,
     relay,
     config: { mode: options.mode ?? 'central', upstream: options.mode === 'relay' ? 'http://central.example' : null, version: 'test' },
