@@ -1,21 +1,39 @@
 /**
- * Brute-force protection: ten failed logins for one account within ten minutes lock that account
- * (429) until the oldest failure leaves the window. Stored in SQLite so a restart does not reset it.
+ * Brute-force protection by progressive delays (issue 13, ADR 0004), over login-failure-repository.ts;
+ * the delays themselves are the pure rule of shared/src/accounts/login-throttle.ts. Stored in SQLite so a
+ * restart does not reset them; failures older than the longest window are forgotten.
+ *
+ * An attempt is counted as a failure from the moment it starts (and forgotten if it succeeds): the
+ * password check is slow and asynchronous, so checking first and counting afterwards would let a burst of
+ * parallel requests through the ladder before the first failure is written.
  */
+import { LOGIN_THROTTLE, loginWait, longestWindowMs, type LoginWait } from '../../../shared/src/accounts/login-throttle';
 import type { Db } from '../db/database';
-import { countFailuresSince, deleteFailures, insertFailure } from './login-failure-repository';
+import { deletePairFailures, findFailures, insertFailure, type AttemptKey } from './login-failure-repository';
+import type { UserRow } from './user-repository';
 
-export const MAX_FAILURES = 10;
-export const WINDOW_MS = 10 * 60 * 1000;
+export type { AttemptKey };
 
-export function isLocked(db: Db, accountKey: string, nowMs: number): boolean {
-  return countFailuresSince(db, accountKey, nowMs - WINDOW_MS) >= MAX_FAILURES;
+/** The account a login counts against: the user (e-mail and username alike), or the login typed when it names no one. */
+export function attemptAccount(user: UserRow | undefined, login: string): string {
+  return user ? `user:${user.id}` : `login:${login.trim().toLowerCase()}`;
 }
 
-export function recordFailure(db: Db, accountKey: string, nowMs: number): void {
-  insertFailure(db, accountKey, nowMs, nowMs - WINDOW_MS);
+/** The wait the attempt must honour (nothing recorded), or null once the attempt is recorded as a failure. */
+export function startAttempt(db: Db, key: AttemptKey, nowMs: number): LoginWait | null {
+  return db.transaction(() => {
+    const since = {
+      pair: nowMs - LOGIN_THROTTLE.pair.windowMs,
+      account: nowMs - LOGIN_THROTTLE.account.windowMs,
+      source: nowMs - LOGIN_THROTTLE.source.windowMs,
+    };
+    const wait = loginWait(findFailures(db, key, since), nowMs);
+    if (!wait) insertFailure(db, key, nowMs, nowMs - longestWindowMs());
+    return wait;
+  })();
 }
 
-export function clearFailures(db: Db, accountKey: string): void {
-  deleteFailures(db, accountKey);
+/** A success: the account's failures from this source are forgotten, other sources' stay. */
+export function attemptSucceeded(db: Db, key: AttemptKey): void {
+  deletePairFailures(db, key);
 }

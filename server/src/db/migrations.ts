@@ -246,6 +246,23 @@ export const migrations: Migration[] = [
       CREATE INDEX derivation_queue_user ON derivation_queue(user_id, assessment_created_at, assessment_id);
     `,
   },
+  {
+    version: 6,
+    name: 'login-failures-by-source',
+    // Failed logins keyed on the account (user id, or the normalised login when it names no account) AND
+    // the source address, for the progressive delays of issue 13 (shared/src/accounts/login-throttle.ts).
+    // The old rows (keyed on the login string, at most ten minutes old) are dropped, not converted.
+    sql: `
+      DROP TABLE login_failures;
+      CREATE TABLE login_failures (
+        account_key TEXT NOT NULL,
+        source TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+      );
+      CREATE INDEX login_failures_account ON login_failures(account_key, source, at_ms);
+      CREATE INDEX login_failures_source ON login_failures(source, at_ms);
+    `,
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): number[] {

@@ -2,12 +2,14 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { clearFailures, isLocked, recordFailure } from '../auth/login-throttle';
+import { retryAfterSeconds, tooManyAttemptsMessage } from '../../../shared/src/accounts/login-throttle';
+import { attemptAccount, attemptSucceeded, startAttempt } from '../auth/login-throttle';
 import { verifyPassword } from '../auth/passwords';
 import { createSession, deleteSession, requestToken, SESSION_COOKIE } from '../auth/sessions';
 import { describeUser, findUserById, findUserByLogin } from '../auth/user-repository';
 import type { AppDeps, AppEnv } from '../context';
-import { ApiError, unauthorized } from '../http/errors';
+import { ApiError, errorBody, unauthorized } from '../http/errors';
+import { requestSource } from '../http/source-address';
 import { readJson } from '../http/validation';
 import { requireUser } from './require-user';
 
@@ -19,7 +21,6 @@ const LoginBody = z.object({
 });
 
 const WRONG_CREDENTIALS = "L'adresse e-mail ou l'identifiant et/ou le mot de passe saisis sont incorrects.";
-const LOCKED = 'Trop de tentatives de connexion pour ce compte. Réessayez dans quelques minutes.';
 
 // A hash of "not-a-password", verified when the account does not exist so timing does not tell.
 let decoyHash: Promise<string> | undefined;
@@ -30,20 +31,23 @@ export function authRoutes(deps: AppDeps) {
 
   routes.post('/login', async (c) => {
     const body = await readJson(c, LoginBody);
-    const accountKey = body.login.trim().toLowerCase();
-    const nowMs = now().getTime();
-    if (isLocked(db, accountKey, nowMs)) throw new ApiError(429, 'TOO_MANY_ATTEMPTS', LOCKED);
     const user = findUserByLogin(db, body.login);
+    const attempt = { account: attemptAccount(user, body.login), source: requestSource(c) };
+    const wait = startAttempt(db, attempt, now().getTime());
+    if (wait) {
+      // Answered before any password check: a refused attempt tells nothing about the password.
+      const seconds = retryAfterSeconds(wait);
+      const error = errorBody('TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(seconds), { retryAfterSeconds: seconds });
+      return c.json(error, 429, { 'Retry-After': String(seconds) });
+    }
     if (!user) {
       decoyHash ??= import('../auth/passwords').then((m) => m.hashPassword('not-a-password'));
       await verifyPassword(await decoyHash, body.password);
     }
     const ok = user !== undefined && (await verifyPassword(user.password_hash, body.password));
-    if (!user || !ok) {
-      recordFailure(db, accountKey, nowMs);
-      throw new ApiError(401, 'INVALID_CREDENTIALS', WRONG_CREDENTIALS);
-    }
-    clearFailures(db, accountKey);
+    // The failure is already counted (startAttempt); a success forgets this source's failures.
+    if (!user || !ok) throw new ApiError(401, 'INVALID_CREDENTIALS', WRONG_CREDENTIALS);
+    attemptSucceeded(db, attempt);
     const session = createSession(db, user.id, now());
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,

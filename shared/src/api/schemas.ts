@@ -33,6 +33,12 @@ export const meSchema = z.object({
 /** `POST /api/auth/login`: a sync client (`client: "sync"`) also gets the bearer `token`. */
 export const loginResponseSchema = z.object({ expiresAt: isoDate, user: meSchema, token: z.optional(z.string()) });
 
+/**
+ * The `details` of a 429 `TOO_MANY_ATTEMPTS` of `POST /api/auth/login` (progressive delays, ADR 0004):
+ * the seconds to wait, also sent as the `Retry-After` header.
+ */
+export const tooManyAttemptsDetailsSchema = z.object({ retryAfterSeconds: z.number().check(z.int(), z.positive()) });
+
 /** `POST /api/auth/logout`. */
 export const logoutResponseSchema = z.object({ ok: z.boolean() });
 
