@@ -1,6 +1,6 @@
 /**
  * The PWA shell: login with the demo accounts, the profile's 16 competences in 5 domains, errors in
- * French, and the profile still shown after an offline reload.
+ * French (and the wait after too many failures), and the profile still shown after an offline reload.
  */
 import { expect, test } from '@playwright/test';
 import { loginAs, waitForOfflineReady } from './support/pupil';
@@ -29,6 +29,27 @@ test('wrong credentials show a French error and keep the form', async ({ page })
   await loginAs(page, 'eleve@demo.pix', 'mauvais');
   await expect(page.getByRole('alert')).toContainText("L'adresse e-mail ou l'identifiant et/ou le mot de passe saisis sont incorrects.");
   await expect(page.getByLabel('Adresse e-mail ou identifiant')).toHaveValue('eleve@demo.pix');
+});
+
+test('too many failures: the form says how long to wait, counts it down, then lets the pupil try again', async ({ page }) => {
+  // A login that names no one is delayed like an account (ADR 0004), and no demo account is touched.
+  const loginAnswer = () => page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
+  const button = page.getByRole('button', { name: 'Je me connecte' });
+  const alert = page.getByRole('alert');
+  let answered = loginAnswer();
+  await loginAs(page, 'personne.inconnue0101', 'mauvais');
+  // Four failures are free, the fifth asks for 1 s (a slow machine may let a try through after it: 2 s …).
+  for (let attempt = 2; attempt <= 10 && (await answered).status() !== 429; attempt++) {
+    answered = loginAnswer();
+    await button.click();
+  }
+  expect((await answered).status()).toBe(429);
+  await expect(alert).toHaveText(/^Trop de tentatives de connexion\. Réessayez dans \d+ secondes?\.$/);
+  await expect(page.getByRole('button', { name: /^Réessayez dans \d+ s$/ })).toBeDisabled();
+  await expect(button).toBeEnabled({ timeout: 10_000 });
+  await expect(alert).toHaveCount(0);
+  await button.click();
+  await expect(alert).toContainText('sont incorrects');
 });
 
 test('an empty form is refused with a clear message', async ({ page }) => {

@@ -70,6 +70,13 @@ describe('api()', () => {
     expect([failure.status, failure.code, failure.message]).toEqual([404, 'NOT_FOUND', 'Le code « ZZZZZZ999 » ne correspond à aucun parcours.']);
   });
 
+  it('a refusal carries its details (the wait of a 429) for the caller to parse', async () => {
+    const message = 'Trop de tentatives de connexion. Réessayez dans 30 secondes.';
+    respond(JSON.stringify({ error: { code: 'TOO_MANY_ATTEMPTS', message, details: { retryAfterSeconds: 30 } } }), 429);
+    const failure = await failureOf(api('/api/auth/login', meSchema, { body: {} }));
+    expect([failure.status, failure.code, failure.message, failure.details]).toEqual([429, 'TOO_MANY_ATTEMPTS', message, { retryAfterSeconds: 30 }]);
+  });
+
   it('a refusal without the error shape still gets a French message', async () => {
     respond('Bad Gateway', 502);
     const failure = await failureOf(api('/api/me', meSchema));

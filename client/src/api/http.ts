@@ -1,8 +1,8 @@
 /**
  * The one HTTP client of the PWA's screens: every call names the zod schema (shared/src/api) its response
  * must match, and gets parsed data back, never a cast. Every failure becomes an ApiFailure carrying a
- * French message: the server's, a malformed response's (INVALID_RESPONSE), or a network failure
- * ("offline") the caller can tell apart and survive.
+ * French message: the server's (with its `details`, e.g. the wait of a 429), a malformed response's
+ * (INVALID_RESPONSE), or a network failure ("offline") the caller can tell apart and survive.
  */
 import * as z from 'zod/mini';
 import { errorBodySchema } from '../../../shared/src/api/schemas';
@@ -12,6 +12,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** the server's `error.details`, unparsed: the caller parses it with the shared schema of that code */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -63,7 +65,7 @@ export async function api<S extends z.ZodMiniType>(path: string, schema: S, init
   }
   if (!response.ok) {
     const body = errorBodySchema.safeParse(data);
-    if (body.success) throw new ApiFailure(response.status, body.data.error.code, body.data.error.message);
+    if (body.success) throw new ApiFailure(response.status, body.data.error.code, body.data.error.message, body.data.error.details);
     throw new ApiFailure(response.status, `HTTP_${response.status}`, SERVER_ERROR_MESSAGE);
   }
   const parsed = json ? schema.safeParse(data) : null;
