@@ -14,6 +14,28 @@ export interface UserRow {
 
 export type { Me };
 
+export interface NewUser {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  username: string | null;
+  passwordHash: string;
+  birthdate: string | null;
+  createdAt: string;
+}
+
+export function insertUser(db: Db, user: NewUser): void {
+  db.prepare('INSERT INTO users (id, first_name, last_name, email, username, password_hash, birthdate, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    user.id, user.firstName, user.lastName, user.email, user.username, user.passwordHash, user.birthdate, user.createdAt,
+  );
+}
+
+/** Usernames already given (a new one must differ). */
+export function takenUsernames(db: Db): Set<string> {
+  return new Set((db.prepare('SELECT username FROM users WHERE username IS NOT NULL').all() as { username: string }[]).map((r) => r.username));
+}
+
 /** Login by e-mail (case-insensitive) or username. */
 export function findUserByLogin(db: Db, login: string): UserRow | undefined {
   const normalised = login.trim().toLowerCase();

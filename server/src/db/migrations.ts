@@ -263,6 +263,25 @@ export const migrations: Migration[] = [
       CREATE INDEX login_failures_source ON login_failures(source, at_ms);
     `,
   },
+  {
+    version: 7,
+    name: 'user-storage',
+    // Bytes of replicated documents stored per user (issue 13: a per-user quota), kept by every write of
+    // document-store.ts; filled here from what is already stored.
+    sql: `
+      CREATE TABLE user_storage (
+        user_id TEXT PRIMARY KEY,
+        bytes INTEGER NOT NULL
+      );
+      INSERT INTO user_storage (user_id, bytes)
+        SELECT user_id, sum(n) FROM (
+          SELECT user_id, octet_length(doc) AS n FROM answers
+          UNION ALL SELECT user_id, octet_length(doc) FROM assessments
+          UNION ALL SELECT user_id, octet_length(doc) FROM campaign_participations
+          UNION ALL SELECT user_id, octet_length(doc) FROM user_tutorials
+        ) GROUP BY user_id;
+    `,
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): number[] {

@@ -6,7 +6,10 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { generateUsername } from '../../../shared/src/accounts/username';
 import { hashPassword } from '../auth/passwords';
 import { getSetting, setSetting, type Db } from '../db/database';
-import { insertCampaign } from '../orga/campaign-repository';
+import { insertUser, takenUsernames } from '../auth/user-repository';
+import { insertCenterMembership, insertCertificationCenter } from '../certification/center-repository';
+import { campaignsByExternalId, insertCampaign } from '../orga/campaign-repository';
+import { insertDivision, insertLearner, insertMembership, insertOrganization, learnersWithAccountOf } from '../orga/organization-repository';
 
 export const DEMO_PASSWORD = 'Pix12345';
 export const DEMO_ORGANIZATION = { name: 'Collège Jean Moulin (démo)', type: 'SCO', uai: '0000001A' } as const;
@@ -60,7 +63,7 @@ export const DEMO_CAMPAIGNS = [
 export interface DemoAccounts {
   password: string;
   organization: string;
-  campaigns: { code: string; name: string; division: string }[];
+  campaigns: { code: string; name: string; division: string | null }[];
   accounts: { login: string; role: string; name: string }[];
   pupils: { division: string; name: string; username: string }[];
 }
@@ -92,9 +95,7 @@ interface PreparedRows {
 }
 
 async function prepareRows(db: Db): Promise<PreparedRows> {
-  const taken = new Set(
-    (db.prepare('SELECT username FROM users WHERE username IS NOT NULL').all() as { username: string }[]).map((r) => r.username),
-  );
+  const taken = takenUsernames(db);
   const users: PreparedUser[] = [];
   const learners: PreparedRows['learners'] = [];
   const hashes = (count: number) => Promise.all(Array.from({ length: count }, () => hashPassword(DEMO_PASSWORD)));
@@ -119,32 +120,25 @@ async function prepareRows(db: Db): Promise<PreparedRows> {
 
 function writeRows(db: Db, rows: PreparedRows, now: Date) {
   const at = now.toISOString();
-  const insertUser = db.prepare(
-    'INSERT INTO users (id, first_name, last_name, email, username, password_hash, birthdate, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const u of rows.users) insertUser.run(u.id, u.firstName, u.lastName, u.email, u.username, u.hash, u.birthdate, at);
+  for (const u of rows.users) {
+    insertUser(db, { id: u.id, firstName: u.firstName, lastName: u.lastName, email: u.email, username: u.username, passwordHash: u.hash, birthdate: u.birthdate, createdAt: at });
+  }
 
   const organizationId = randomUUID();
-  db.prepare('INSERT INTO organizations (id, name, type, external_id, is_managing_students, created_at) VALUES (?, ?, ?, ?, 1, ?)').run(
-    organizationId,
-    DEMO_ORGANIZATION.name,
-    DEMO_ORGANIZATION.type,
-    DEMO_ORGANIZATION.uai,
-    at,
-  );
+  insertOrganization(db, { id: organizationId, name: DEMO_ORGANIZATION.name, type: DEMO_ORGANIZATION.type, externalId: DEMO_ORGANIZATION.uai, managesStudents: true, createdAt: at });
   const divisionIds = new Map<string, string>();
   for (const division of CLASSES) {
     const id = randomUUID();
     divisionIds.set(division.name, id);
-    db.prepare('INSERT INTO divisions (id, organization_id, name) VALUES (?, ?, ?)').run(id, organizationId, division.name);
+    insertDivision(db, { id, organizationId, name: division.name });
   }
-  const insertLearner = db.prepare(
-    'INSERT INTO organization_learners (id, organization_id, division_id, user_id, first_name, last_name, birthdate) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
   for (const l of rows.learners) {
-    insertLearner.run(randomUUID(), organizationId, divisionIds.get(l.division), l.userId, l.pupil.firstName, l.pupil.lastName, l.pupil.birthdate);
+    insertLearner(db, {
+      id: randomUUID(), organizationId, divisionId: divisionIds.get(l.division) ?? null, userId: l.userId,
+      firstName: l.pupil.firstName, lastName: l.pupil.lastName, birthdate: l.pupil.birthdate,
+    });
   }
-  db.prepare('INSERT INTO memberships (id, organization_id, user_id, role) VALUES (?, ?, ?, ?)').run(randomUUID(), organizationId, rows.teacherId, 'ADMIN');
+  insertMembership(db, { id: randomUUID(), organizationId, userId: rows.teacherId, role: 'ADMIN' });
   for (const campaign of DEMO_CAMPAIGNS) {
     insertCampaign(db, {
       id: randomUUID(),
@@ -162,39 +156,17 @@ function writeRows(db: Db, rows: PreparedRows, now: Date) {
   }
 
   const centerId = randomUUID();
-  db.prepare('INSERT INTO certification_centers (id, name, type, external_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    centerId,
-    DEMO_ORGANIZATION.name,
-    'SCO',
-    DEMO_ORGANIZATION.uai,
-    at,
-  );
-  db.prepare('INSERT INTO certification_center_memberships (id, certification_center_id, user_id, role) VALUES (?, ?, ?, ?)').run(
-    randomUUID(),
-    centerId,
-    rows.certifId,
-    'ADMIN',
-  );
+  insertCertificationCenter(db, { id: centerId, name: DEMO_ORGANIZATION.name, type: 'SCO', externalId: DEMO_ORGANIZATION.uai, createdAt: at });
+  insertCenterMembership(db, { id: randomUUID(), centerId, userId: rows.certifId, role: 'ADMIN' });
   setSetting(db, 'demo_seeded', at);
 }
 
 function describeDemo(db: Db): DemoAccounts {
-  const pupils = db
-    .prepare(
-      `SELECT d.name AS division, l.first_name || ' ' || l.last_name AS name, u.username FROM organization_learners l
-       JOIN users u ON u.id = l.user_id JOIN divisions d ON d.id = l.division_id
-       JOIN organizations o ON o.id = l.organization_id WHERE o.external_id = ? ORDER BY d.name, l.last_name`,
-    )
-    .all(DEMO_ORGANIZATION.uai) as DemoAccounts['pupils'];
+  const pupils = learnersWithAccountOf(db, DEMO_ORGANIZATION.uai);
   return {
     password: DEMO_PASSWORD,
     organization: `${DEMO_ORGANIZATION.name} — SCO, UAI ${DEMO_ORGANIZATION.uai}`,
-    campaigns: db
-      .prepare(
-        `SELECT c.code, c.name, d.name AS division FROM campaigns c JOIN organizations o ON o.id = c.organization_id
-         LEFT JOIN divisions d ON d.id = c.division_id WHERE o.external_id = ? ORDER BY c.code`,
-      )
-      .all(DEMO_ORGANIZATION.uai) as DemoAccounts['campaigns'],
+    campaigns: campaignsByExternalId(db, DEMO_ORGANIZATION.uai),
     accounts: [
       { login: 'eleve@demo.pix', role: 'élève (5e A)', name: 'Léa Martin' },
       { login: 'prof@demo.pix', role: "enseignante, administratrice de l'organisation", name: 'Claire Rousseau' },

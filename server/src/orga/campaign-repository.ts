@@ -5,6 +5,7 @@
  * pupil's device receives (shared/src/api/schemas.ts, CampaignInfo).
  */
 import type { CampaignInfo } from '../../../shared/src/api/schemas';
+import type { CampaignAccessFacts } from '../../../shared/src/campaign/campaign-access';
 import { campaignMethod } from '../../../shared/src/engine/engine-choice';
 import type { AssessmentMethod, KnowledgeElement } from '../../../shared/src/model/types';
 import type { Db } from '../db/database';
@@ -21,7 +22,9 @@ export interface CampaignRow {
   id_pix_label: string | null;
   organization_id: string;
   organization_name: string;
+  organization_manages_students: number;
   division_name: string | null;
+  division_id: string | null;
   archived_at: string | null;
   assessment_method: AssessmentMethod | null;
 }
@@ -34,7 +37,8 @@ export interface SharedParticipantRow {
   last_name: string;
 }
 
-const SELECT_CAMPAIGN = `SELECT c.*, o.name AS organization_name, d.name AS division_name FROM campaigns c
+const SELECT_CAMPAIGN = `SELECT c.*, o.name AS organization_name, o.is_managing_students AS organization_manages_students,
+  d.name AS division_name FROM campaigns c
   JOIN organizations o ON o.id = c.organization_id LEFT JOIN divisions d ON d.id = c.division_id`;
 
 export interface NewCampaign {
@@ -80,6 +84,20 @@ export function campaignInfo(row: CampaignRow): CampaignInfo & { division: strin
   };
 }
 
+/** Code, name and division of the campaigns of the organisation whose external id (UAI) is given. */
+export function campaignsByExternalId(db: Db, externalId: string): { code: string; name: string; division: string | null }[] {
+  return sql(
+    db,
+    `SELECT c.code, c.name, d.name AS division FROM campaigns c JOIN organizations o ON o.id = c.organization_id
+     LEFT JOIN divisions d ON d.id = c.division_id WHERE o.external_id = ? ORDER BY c.code`,
+  ).all(externalId) as { code: string; name: string; division: string | null }[];
+}
+
+/** Archives a campaign (no new participant, no new sending of results). */
+export function archiveCampaign(db: Db, campaignId: string, at: string): void {
+  sql(db, 'UPDATE campaigns SET archived_at = ? WHERE id = ?').run(at, campaignId);
+}
+
 export function findCampaignByCode(db: Db, code: string): CampaignRow | undefined {
   return sql(db, `${SELECT_CAMPAIGN} WHERE c.code = ?`).get(code) as CampaignRow | undefined;
 }
@@ -97,6 +115,36 @@ export function campaignsOfParticipant(db: Db, userId: string): CampaignRow[] {
     db,
     `${SELECT_CAMPAIGN} WHERE c.id IN (SELECT campaign_id FROM campaign_participations WHERE user_id = ?) ORDER BY c.created_at, c.id`,
   ).all(userId) as CampaignRow[];
+}
+
+/** What the campaign access rule (shared/src/campaign/campaign-access.ts) needs about `userId` and this campaign. */
+export function campaignAccessFacts(db: Db, campaign: CampaignRow, userId: string): CampaignAccessFacts {
+  const learners = sql(db, 'SELECT division_id FROM organization_learners WHERE organization_id = ? AND user_id = ?').all(campaign.organization_id, userId) as {
+    division_id: string | null;
+  }[];
+  return {
+    archivedAt: campaign.archived_at,
+    organizationName: campaign.organization_name,
+    organizationManagesStudents: campaign.organization_manages_students === 1,
+    divisionId: campaign.division_id,
+    divisionName: campaign.division_name,
+    learnerDivisionIds: learners.map((l) => l.division_id),
+    isMember: isMember(db, campaign.organization_id, userId),
+  };
+}
+
+/** The campaign's adaptive engine and target profile, for a push (null when the campaign is unknown). */
+export function campaignSettings(db: Db, campaignId: string): { assessment_method: AssessmentMethod | null; target_profile_id: string | null } | undefined {
+  return sql(db, 'SELECT assessment_method, target_profile_id FROM campaigns WHERE id = ?').get(campaignId) as
+    | { assessment_method: AssessmentMethod | null; target_profile_id: string | null }
+    | undefined;
+}
+
+/** The organisations `userId` administers. */
+export function administeredOrganizationIds(db: Db, userId: string): string[] {
+  return (sql(db, "SELECT organization_id FROM memberships WHERE user_id = ? AND role = 'ADMIN' ORDER BY organization_id").all(userId) as { organization_id: string }[]).map(
+    (r) => r.organization_id,
+  );
 }
 
 export function campaignsOfOrganization(db: Db, organizationId: string): (CampaignRow & { participants: number; shared: number })[] {
@@ -118,11 +166,6 @@ export function isMember(db: Db, organizationId: string, userId: string): boolea
 
 export function isAdmin(db: Db, organizationId: string, userId: string): boolean {
   return sql(db, "SELECT 1 FROM memberships WHERE organization_id = ? AND user_id = ? AND role = 'ADMIN'").get(organizationId, userId) !== undefined;
-}
-
-/** Administrator of at least one organisation (a relay holds one school: its status page). */
-export function isAdminOfAny(db: Db, userId: string): boolean {
-  return sql(db, "SELECT 1 FROM memberships WHERE user_id = ? AND role = 'ADMIN'").get(userId) !== undefined;
 }
 
 export function organizationExists(db: Db, organizationId: string): boolean {

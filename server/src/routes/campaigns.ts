@@ -1,5 +1,6 @@
 /**
- * Campaigns: a pupil looks one up by its code to join it, and lists those they take part in
+ * Campaigns: a pupil looks one up by its code to join it (refused when archived, or when the campaign is for
+ * the learners of another school or class: shared/src/campaign/campaign-access.ts, the rule pushes obey too), and lists those they take part in
  * (`GET /api/me/campaigns`, so that any of their devices shows the same profile and resumes any
  * campaign); a member of the organisation lists its campaigns and reads the results of the
  * participants who SENT them (nothing before "J'envoie mes résultats": results stay private until
@@ -9,6 +10,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { campaignAccess } from '../../../shared/src/campaign/campaign-access';
 import { CAMPAIGN_CODE_INPUT, normaliseCampaignCode } from '../../../shared/src/campaign/campaign-code';
 import { participantResults } from '../../../shared/src/campaign/participant-results';
 import { CAMPAIGN_METHODS } from '../../../shared/src/engine/engine-choice';
@@ -18,6 +20,7 @@ import type { Db } from '../db/database';
 import { ApiError, badRequest, forbidden, notFound } from '../http/errors';
 import { readJson } from '../http/validation';
 import {
+  campaignAccessFacts,
   campaignInfo,
   campaignsOfOrganization,
   campaignsOfParticipant,
@@ -54,7 +57,8 @@ export function campaignRoutes(deps: AppDeps) {
     }
     const row = findCampaignByCode(db, code);
     if (!row) throw notFound(`Le code « ${code} » ne correspond à aucun parcours.`);
-    if (row.archived_at) throw new ApiError(410, 'CAMPAIGN_ARCHIVED', 'Ce parcours a été archivé par votre organisation.');
+    const access = campaignAccess(campaignAccessFacts(db, row, c.get('userId')));
+    if (!access.ok) throw new ApiError(access.code === 'CAMPAIGN_ARCHIVED' ? 410 : 403, access.code, access.message);
     return c.json(campaignInfo(row));
   });
 

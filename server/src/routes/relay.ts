@@ -3,7 +3,8 @@
  * - POST /api/organizations/:id/relay-tokens (organisation ADMIN, on central): creates a relay token,
  *   shown once;
  * - GET /api/relay/snapshot (relay token): what the school's relay needs to work offline;
- * - GET /api/relay/status (organisation ADMIN, on the relay): link state, downward pulls, content pack
+ * - GET /api/relay/status (an ADMIN of the relay's school; on central, of any organisation, seeing only the
+ *   pupils of the organisations they administer): link state, downward pulls, content pack
  *   versions (contentVersionMismatch), pupils still waiting and what was parked (refused for good:
  *   count and the latest rows, with pupil, collection, code, French reason and date);
  * - GET /api/health on a relay adds outboxPending, lastForwardAt, upstreamReachable.
@@ -11,12 +12,14 @@
 import { Hono } from 'hono';
 import { PARKED_LATEST_MAX } from '../../../shared/src/relay/parked';
 import type { AppDeps, AppEnv } from '../context';
-import { forbidden, notFound, unauthorized } from '../http/errors';
+import { forbidden, notFound } from '../http/errors';
 import { buildSnapshot } from '../relay/snapshot';
-import { isAdmin, isAdminOfAny, organizationExists } from '../orga/campaign-repository';
+import { getSetting } from '../db/database';
+import { administeredOrganizationIds, isAdmin, organizationExists } from '../orga/campaign-repository';
+import { RELAY_ORGANIZATION_KEY } from '../relay/downstream';
 import { countQueuedDerivations } from '../sync/derivation-queue';
 import { countParkedOutbox, countPendingOutbox, latestParkedOutbox, pendingByUser } from '../sync/outbox';
-import { requirePrincipal, type SyncEnv } from '../sync/principal';
+import { organizationUserIds, requirePrincipal, type SyncEnv } from '../sync/principal';
 import { createRelayToken } from '../sync/relay-tokens';
 import { requireUser } from './require-user';
 
@@ -46,6 +49,17 @@ export function relayHealthRoutes(deps: AppDeps) {
   return routes;
 }
 
+/**
+ * The organisations whose pupils a status page shows to `userId`: on a relay, its school's, to that school's
+ * administrators only (none before its first snapshot); on central, those the user administers.
+ */
+function statusOrganizations(deps: AppDeps, userId: string): string[] {
+  const administered = administeredOrganizationIds(deps.db, userId);
+  if (deps.config.mode === 'central') return administered;
+  const school = getSetting(deps.db, RELAY_ORGANIZATION_KEY);
+  return school ? administered.filter((id) => id === school) : [];
+}
+
 export function relayRoutes(deps: AppDeps) {
   const routes = new Hono<SyncEnv>();
 
@@ -73,16 +87,17 @@ export function relayRoutes(deps: AppDeps) {
   });
 
   routes.get('/relay/status', requireUser(deps), (c) => {
-    if (!isAdminOfAny(deps.db, c.get('userId'))) throw forbidden("Réservé aux administrateurs de l'établissement.");
-    if (!c.get('userId')) throw unauthorized();
-    const pupils = pendingByUser(deps.db).map((p) => ({
+    const schools = statusOrganizations(deps, c.get('userId'));
+    if (schools.length === 0) throw forbidden("Réservé aux administrateurs de l'établissement.");
+    const users = new Set(schools.flatMap((id) => [...organizationUserIds(deps.db, id)]));
+    const pupils = pendingByUser(deps.db, users).map((p) => ({
       name: `${p.firstName ?? ''} ${p.lastName ?? ''}`.trim() || p.userId,
       division: p.division,
       pending: p.pending,
     }));
     const parked = {
-      count: countParkedOutbox(deps.db),
-      latest: latestParkedOutbox(deps.db, PARKED_LATEST_MAX).map((p) => ({
+      count: countParkedOutbox(deps.db, users),
+      latest: latestParkedOutbox(deps.db, users, PARKED_LATEST_MAX).map((p) => ({
         pupil: `${p.firstName ?? ''} ${p.lastName ?? ''}`.trim() || p.userId,
         division: p.division,
         collection: p.collection,

@@ -1,13 +1,13 @@
 /**
  * What an assessment measures on this node: its target skills (competence evaluation: the skills of
  * its competence; campaign: the skills of the campaign's target profile, found through the
- * participation and the campaign), or the reason it cannot be known yet.
+ * participation and the campaign, which must be the assessment's user's), or the reason it cannot be known yet.
  */
-import { sql } from './statements';
 import type { PackIndex } from '../../../shared/src/model/pack-index';
 import { targetSkillIdsOf } from '../../../shared/src/sync/derive-assessment';
 import type { AssessmentDoc, RejectCode } from '../../../shared/src/sync/protocol';
 import type { Db } from '../db/database';
+import { campaignSettings } from '../orga/campaign-repository';
 import { readDocument } from './document-store';
 
 export type AssessmentScope =
@@ -20,9 +20,9 @@ export function assessmentScope(db: Db, index: PackIndex, assessment: Assessment
     if (!assessment.campaignParticipationId) return { ok: false, code: 'UNKNOWN_PARTICIPATION' };
     const participation = readDocument(db, 'campaign-participations', assessment.campaignParticipationId);
     if (!participation) return { ok: false, code: 'UNKNOWN_PARTICIPATION' };
-    const campaign = sql(db, 'SELECT target_profile_id FROM campaigns WHERE id = ?').get(participation.campaignId) as
-      | { target_profile_id: string | null }
-      | undefined;
+    // somebody else's participation measures nothing of this user
+    if (participation.userId !== assessment.userId) return { ok: false, code: 'FORBIDDEN' };
+    const campaign = campaignSettings(db, participation.campaignId);
     const targetProfile = campaign?.target_profile_id ? index.targetProfilesById.get(campaign.target_profile_id) : undefined;
     if (!targetProfile) return { ok: false, code: 'UNKNOWN_CAMPAIGN' };
     const ids = targetSkillIdsOf(index, assessment, targetProfile) ?? [];

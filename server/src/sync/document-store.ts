@@ -20,6 +20,9 @@ export const TABLE_OF: Record<SyncCollection, string> = {
 interface Statements {
   nextSeq: Statement;
   read: Record<SyncCollection, Statement>;
+  size: Record<SyncCollection, Statement>;
+  addBytes: Statement;
+  userBytes: Statement;
   write: Record<SyncCollection, Statement>;
   answersOfAssessment: Statement;
 }
@@ -30,8 +33,17 @@ function statements(db: Db): Statements {
   let s = cache.get(db);
   if (s) return s;
   const read = (table: string) => db.prepare(`SELECT doc, server_seq FROM ${table} WHERE id = ?`);
+  const size = (table: string) => db.prepare(`SELECT octet_length(doc) AS n FROM ${table} WHERE id = ?`).pluck();
   s = {
     nextSeq: db.prepare('UPDATE sync_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq'),
+    size: {
+      answers: size('answers'),
+      assessments: size('assessments'),
+      'campaign-participations': size('campaign_participations'),
+      'user-tutorials': size('user_tutorials'),
+    },
+    addBytes: db.prepare('INSERT INTO user_storage (user_id, bytes) VALUES (?, ?) ON CONFLICT(user_id) DO UPDATE SET bytes = bytes + excluded.bytes'),
+    userBytes: db.prepare('SELECT bytes FROM user_storage WHERE user_id = ?').pluck(),
     read: {
       answers: read('answers'),
       assessments: read('assessments'),
@@ -88,12 +100,28 @@ function withoutSeq<T extends { serverSeq?: number }>(doc: T): string {
   return JSON.stringify(rest);
 }
 
-/** Stores a document with a fresh serverSeq (must run inside the push transaction); returns it with its seq. */
+/** Bytes of the stored document `id` (0 when there is none). */
+export function storedSize(db: Db, collection: SyncCollection, id: string): number {
+  return (statements(db).size[collection].get(id) as number | undefined) ?? 0;
+}
+
+/** Bytes of all the replicated documents stored for `userId` (the per-user quota, push.ts). */
+export function storedBytesOfUser(db: Db, userId: string): number {
+  return (statements(db).userBytes.get(userId) as number | undefined) ?? 0;
+}
+
+/**
+ * Stores a document with a fresh serverSeq (must run inside the push transaction); returns it with its seq.
+ * Keeps the user's stored bytes (user_storage) in the same transaction.
+ */
 export function writeDocument<C extends SyncCollection>(db: Db, collection: C, doc: SyncDocByCollection[C]): SyncDocByCollection[C] {
   const s = statements(db);
   const seq = (s.nextSeq.get() as { seq: number }).seq;
   const json = withoutSeq(doc);
+  const before = storedSize(db, collection, doc.id);
   s.write[collection].run(columnsOf(collection, doc, seq, json));
+  const delta = Buffer.byteLength(json) - before;
+  if (delta !== 0) s.addBytes.run(doc.userId, delta);
   return { ...doc, serverSeq: seq };
 }
 

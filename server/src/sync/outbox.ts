@@ -50,8 +50,13 @@ export function markRetry(db: Db, seqs: number[], error: string): void {
 const STILL_PARKED = `o.rejected_code IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM outbox later WHERE later.collection = o.collection AND later.doc_id = o.doc_id AND later.seq > o.seq)`;
 
-export function countParkedOutbox(db: Db): number {
-  return (sql(db, `SELECT count(*) AS n FROM outbox o WHERE ${STILL_PARKED}`).get() as { n: number }).n;
+/** `o.user_id` among these users (a JSON array parameter), for the status page of one school's administrators. */
+const OF_USERS = 'o.user_id IN (SELECT value FROM json_each(?))';
+
+/** Parked documents (refused for good by central): of these users, or of all. */
+export function countParkedOutbox(db: Db, userIds?: ReadonlySet<string>): number {
+  if (!userIds) return (sql(db, `SELECT count(*) AS n FROM outbox o WHERE ${STILL_PARKED}`).get() as { n: number }).n;
+  return (sql(db, `SELECT count(*) AS n FROM outbox o WHERE ${STILL_PARKED} AND ${OF_USERS}`).get(JSON.stringify([...userIds])) as { n: number }).n;
 }
 
 export interface ParkedOutboxRow {
@@ -67,29 +72,29 @@ export interface ParkedOutboxRow {
   parkedAt: string | null;
 }
 
-/** The latest parked rows, newest first, with the pupil they belong to. */
-export function latestParkedOutbox(db: Db, limit: number): ParkedOutboxRow[] {
+/** The latest parked rows of these users, newest first, with the pupil they belong to. */
+export function latestParkedOutbox(db: Db, userIds: ReadonlySet<string>, limit: number): ParkedOutboxRow[] {
   return sql(db,
     `SELECT o.seq, o.collection, o.doc_id AS docId, o.user_id AS userId, u.first_name AS firstName, u.last_name AS lastName,
        (SELECT d.name FROM organization_learners l LEFT JOIN divisions d ON d.id = l.division_id WHERE l.user_id = o.user_id LIMIT 1) AS division,
        o.rejected_code AS code, coalesce(o.last_error, o.rejected_code) AS reason, o.parked_at AS parkedAt
      FROM outbox o LEFT JOIN users u ON u.id = o.user_id
-     WHERE ${STILL_PARKED}
+     WHERE ${STILL_PARKED} AND ${OF_USERS}
      ORDER BY o.parked_at DESC, o.seq DESC LIMIT ?`,
-  ).all(limit) as ParkedOutboxRow[];
+  ).all(JSON.stringify([...userIds]), limit) as ParkedOutboxRow[];
 }
 
-/** Pupils with data still waiting: name, division, number of pending documents. */
-export function pendingByUser(db: Db): { userId: string; firstName: string; lastName: string; division: string | null; pending: number }[] {
+/** Pupils among these users with data still waiting: name, division, number of pending documents. */
+export function pendingByUser(db: Db, userIds: ReadonlySet<string>): { userId: string; firstName: string; lastName: string; division: string | null; pending: number }[] {
   return sql(db, 
       `SELECT o.user_id AS userId, u.first_name AS firstName, u.last_name AS lastName,
          (SELECT d.name FROM organization_learners l LEFT JOIN divisions d ON d.id = l.division_id WHERE l.user_id = o.user_id LIMIT 1) AS division,
          count(*) AS pending
        FROM outbox o LEFT JOIN users u ON u.id = o.user_id
-       WHERE o.forwarded_at IS NULL AND o.rejected_code IS NULL
+       WHERE o.forwarded_at IS NULL AND o.rejected_code IS NULL AND ${OF_USERS}
        GROUP BY o.user_id ORDER BY division, lastName, firstName`,
     )
-    .all() as { userId: string; firstName: string; lastName: string; division: string | null; pending: number }[];
+    .all(JSON.stringify([...userIds])) as { userId: string; firstName: string; lastName: string; division: string | null; pending: number }[];
 }
 
 /**

@@ -6,7 +6,8 @@
  * the node's clock orders answers, never the device's; a relay's stamp is kept upstream and downstream),
  * then queues the assessment for re-derivation (derivation-queue.ts, bounded work).
  * An answer already stored is never rewritten (events are immutable): pushing it again is a no-op, except
- * that an earlier stamp from a trusted node replaces the stored one (mergeAnswer).
+ * that an earlier stamp from a trusted node replaces the stored one (mergeAnswer). An id already taken by
+ * another user's answer is refused (FORBIDDEN) without a word of that answer.
  */
 import type { AnswerDoc, AssessmentDoc } from '../../../shared/src/sync/protocol';
 import { rescoreAnswer } from '../../../shared/src/sync/derive-assessment';
@@ -44,6 +45,11 @@ function pushAssessmentAnswers(ctx: PushContext, assessmentId: string, docs: Ans
     const doc: AnswerDoc = trusted ? pushed : { ...pushed, receivedAt: undefined };
     // An id stored under another assessment is still the same immutable event: never overwritten.
     const master = existing.get(doc.id) ?? readDocument(ctx.db, 'answers', doc.id);
+    // Somebody else's answer under this id: refused, and nothing of it goes back in the response.
+    if (master && master.userId !== doc.userId) {
+      ctx.rejected.push(rejection(doc.id, 'FORBIDDEN', 'Cet identifiant de réponse est déjà pris.'));
+      continue;
+    }
     if (master) {
       const merged = mergeAnswer(master, doc);
       if (merged !== master && master.assessmentId === assessmentId) {

@@ -3,7 +3,7 @@
  * row is merged with the stored master by the shared rule (merge.ts); the merged state is stored when
  * it changed and returned as a conflict when it differs from what was pushed (RxDB then adopts it).
  */
-import { sql } from './statements';
+import { campaignAccess, mayShare } from '../../../shared/src/campaign/campaign-access';
 import { CAMPAIGN_METHODS, campaignMethod, DEFAULT_COMPETENCE_EVALUATION_METHOD } from '../../../shared/src/engine/engine-choice';
 import type { AssessmentMethod } from '../../../shared/src/model/types';
 import {
@@ -12,6 +12,7 @@ import {
 import {
   userTutorialId, type AssessmentDoc, type CampaignParticipationDoc, type UserTutorialDoc,
 } from '../../../shared/src/sync/protocol';
+import { campaignAccessFacts, campaignSettings, findCampaignById } from '../orga/campaign-repository';
 import { answersOfAssessment, readDocument } from './document-store';
 import { store, type PushContext } from './push-context';
 import { queueDerivation } from './derivation-queue';
@@ -29,11 +30,7 @@ function withoutSeq<T extends { serverSeq?: number }>(doc: T): T {
 function assessmentMethodOf(ctx: PushContext, doc: AssessmentDoc): AssessmentMethod {
   if (doc.type === 'CAMPAIGN' && doc.campaignParticipationId) {
     const participation = readDocument(ctx.db, 'campaign-participations', doc.campaignParticipationId);
-    const campaign = participation
-      ? (sql(ctx.db, 'SELECT assessment_method FROM campaigns WHERE id = ?').get(participation.campaignId) as
-          | { assessment_method: AssessmentMethod | null }
-          | undefined)
-      : undefined;
+    const campaign = participation ? campaignSettings(ctx.db, participation.campaignId) : undefined;
     if (campaign) return campaignMethod(campaign.assessment_method);
   }
   if (doc.type === 'COMPETENCE_EVALUATION') return CAMPAIGN_METHODS.includes(doc.method) ? doc.method : DEFAULT_COMPETENCE_EVALUATION_METHOD;
@@ -53,6 +50,12 @@ export function pushAssessments(ctx: PushContext, docs: AssessmentDoc[]): void {
     }
     if (doc.type === 'CAMPAIGN' && !doc.campaignParticipationId) {
       ctx.rejected.push(rejection(doc.id, 'INVALID_DOCUMENT', 'Une évaluation de campagne doit indiquer sa participation.'));
+      continue;
+    }
+    // A campaign assessment is its participant's: never one pointing at somebody else's participation.
+    const participation = doc.campaignParticipationId ? readDocument(ctx.db, 'campaign-participations', doc.campaignParticipationId) : undefined;
+    if (!master && participation && participation.userId !== doc.userId) {
+      ctx.rejected.push(rejection(doc.id, 'FORBIDDEN', 'La participation de cette évaluation appartient à un autre utilisateur.'));
       continue;
     }
     // state and completedAt are the node's: a device may only abort; completion is derived.
@@ -86,8 +89,17 @@ export function pushCampaignParticipations(ctx: PushContext, docs: CampaignParti
       ctx.rejected.push(rejection(doc.id, 'IMMUTABLE_DOCUMENT', 'La campagne d\'une participation ne change pas.'));
       continue;
     }
-    if (!sql(ctx.db, 'SELECT 1 FROM campaigns WHERE id = ?').get(doc.campaignId)) {
+    const campaign = findCampaignById(ctx.db, doc.campaignId);
+    if (!campaign) {
       ctx.rejected.push(rejection(doc.id, 'UNKNOWN_CAMPAIGN'));
+      continue;
+    }
+    // The rule of the code lookup (GET /api/campaigns/:code), for a new participation; sending results
+    // is refused once archived (shared/src/campaign/campaign-access.ts).
+    const access = master ? (doc.status === 'SHARED' && master.status !== 'SHARED' ? mayShare({ archivedAt: campaign.archived_at }) : { ok: true as const })
+      : campaignAccess(campaignAccessFacts(ctx.db, campaign, doc.userId));
+    if (!access.ok) {
+      ctx.rejected.push(rejection(doc.id, access.code, access.message));
       continue;
     }
     let merged = mergeCampaignParticipation(master && withoutSeq(master), { ...withoutSeq(doc), _deleted: false });

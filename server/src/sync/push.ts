@@ -12,6 +12,8 @@ import type {
 import { docSchemas, pushRequestSchema } from '../../../shared/src/sync/schemas';
 import type { Db } from '../db/database';
 import { badRequest } from '../http/errors';
+import { USER_STORAGE_QUOTA_BYTES } from '../http/limits';
+import { storedBytesOfUser, storedSize } from './document-store';
 import { pushAnswers } from './push-answers';
 import type { PushContext } from './push-context';
 import { pushAssessments, pushCampaignParticipations, pushUserTutorials } from './push-documents';
@@ -27,6 +29,24 @@ export interface SyncDeps {
   now: () => Date;
   log: (line: string) => void;
   events?: SyncEvents;
+}
+
+/**
+ * The per-user quota over one push: what the user has stored (user_storage) plus what this push adds. A row
+ * that only replaces a stored document of the same size (a push sent again) always fits.
+ */
+function quotaMeter(db: Db, limit: number) {
+  const used = new Map<string, number>();
+  return {
+    admits(collection: SyncCollection, doc: { id: string; userId: string }): boolean {
+      const current = used.get(doc.userId) ?? storedBytesOfUser(db, doc.userId);
+      const size = Buffer.byteLength(JSON.stringify(doc));
+      const grows = current + size > limit ? size - storedSize(db, collection, doc.id) : size;
+      if (grows > 0 && current + grows > limit) return false;
+      used.set(doc.userId, current + Math.max(grows, 0));
+      return true;
+    },
+  };
 }
 
 /** zod issues → 400 INVALID_INPUT with French details (the shared schemas carry French messages). */
@@ -71,6 +91,7 @@ export function applyRows(deps: SyncDeps, principal: Principal, collection: Sync
     conflicts: [], rejected: [], changedUsers: new Set(), queued: new Set(),
   };
   const docs: unknown[] = [];
+  const quota = quotaMeter(deps.db, USER_STORAGE_QUOTA_BYTES);
   for (const row of rows) {
     const raw = row.newDocumentState;
     const parsed = docSchemas[collection].safeParse(raw);
@@ -82,6 +103,11 @@ export function applyRows(deps: SyncDeps, principal: Principal, collection: Sync
     if (!mayAccess(principal, doc.userId)) {
       deps.log(`sync: ${describePrincipal(principal)} pushed ${collection}/${doc.id} of user ${doc.userId}: refused (FORBIDDEN)`);
       ctx.rejected.push(rejection(doc.id, 'FORBIDDEN'));
+      continue;
+    }
+    if (!quota.admits(collection, doc)) {
+      deps.log(`sync: ${describePrincipal(principal)} pushed ${collection}/${doc.id} of user ${doc.userId}: refused (QUOTA_EXCEEDED)`);
+      ctx.rejected.push(rejection(doc.id, 'QUOTA_EXCEEDED', `(limite : ${USER_STORAGE_QUOTA_BYTES / 1024 / 1024} Mo)`));
       continue;
     }
     docs.push(doc);

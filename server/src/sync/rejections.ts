@@ -16,6 +16,9 @@ const MESSAGES: Record<RejectCode, string> = {
   UNKNOWN_CHALLENGE: "Cette épreuve n'existe pas dans le contenu : réponse refusée.",
   CHALLENGE_OUTSIDE_ASSESSMENT: "Cette épreuve ne fait pas partie de l'évaluation : réponse refusée.",
   ANSWER_AFTER_COMPLETION: 'Cette évaluation était déjà terminée : réponse refusée.',
+  CAMPAIGN_ARCHIVED: 'Ce parcours a été archivé par votre organisation : participation ou envoi refusé.',
+  CAMPAIGN_RESTRICTED: 'Participation refusée.',
+  QUOTA_EXCEEDED: "L'espace de ce compte sur le serveur est plein : document refusé. Prévenez votre professeur.",
 };
 
 const RETRYABLE: ReadonlySet<RejectCode> = new Set(['UNKNOWN_ASSESSMENT', 'UNKNOWN_PARTICIPATION', 'UNKNOWN_CAMPAIGN']);

@@ -1,6 +1,8 @@
 /** An in-memory node for route tests: migrated database, demo data, controllable clock, captured logs. */
 import { createApp } from '../app';
-import { openDatabase } from '../db/database';
+import { firstOrganizationId } from '../auth/user-repository';
+import { openDatabase, setSetting } from '../db/database';
+import { RELAY_ORGANIZATION_KEY } from '../relay/downstream';
 import type { PackIndex } from '../../../shared/src/model/pack-index';
 import type { PackDownload } from '../content/content-pack';
 import { seedDemo } from '../demo/seed-demo';
@@ -14,6 +16,9 @@ export async function testNode(options: { demo?: boolean; mode?: 'central' | 're
   const demo = options.demo === false ? null : await seedDemo(db, new Date(nowMs));
   const syncEvents = new SyncEvents();
   const relay = options.mode === 'relay' ? createRelayState() : undefined;
+  // A relay's accounts come from its school's snapshot, which names the school: the demo school here.
+  const school = demo && options.mode === 'relay' ? firstOrganizationId(db) : undefined;
+  if (school) setSetting(db, RELAY_ORGANIZATION_KEY, school);
   const app = createApp({
     db,
     content: options.content,

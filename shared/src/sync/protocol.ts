@@ -110,7 +110,10 @@ export type RejectCode =
   | 'UNKNOWN_TUTORIAL'
   | 'UNKNOWN_CHALLENGE'
   | 'CHALLENGE_OUTSIDE_ASSESSMENT'
-  | 'ANSWER_AFTER_COMPLETION';
+  | 'ANSWER_AFTER_COMPLETION'
+  | 'CAMPAIGN_ARCHIVED'
+  | 'CAMPAIGN_RESTRICTED'
+  | 'QUOTA_EXCEEDED';
 
 export interface RejectedRow {
   id: string;
