@@ -63,3 +63,11 @@ test('an unknown code gets a clear message', async ({ page }) => {
   await page.goto('/campagnes/ZZZZZZ999');
   await expect(page.getByRole('alert')).toContainText('ne correspond à aucun parcours');
 });
+
+test("another class's campaign: the pupil is told it is reserved to that class, and nothing starts", async ({ page }) => {
+  await loginAs(page, 'eleve@demo.pix');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  await page.goto('/campagnes/CLGJMB302');
+  await expect(page.getByRole('alert')).toContainText('Ce parcours est réservé aux élèves de la classe 3e B.');
+  await expect(page.getByRole('button', { name: 'Je commence' })).toHaveCount(0);
+});
