@@ -12,7 +12,7 @@
  * route and persona).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, userIdForToken } from '../auth/sessions';
 import { SYNC_COLLECTIONS, SYNC_FORMAT_HEADER } from '../../../shared/src/sync/protocol';
 import { API_BODY_LIMIT_BYTES } from './limits';
@@ -192,6 +192,7 @@ async function check(world: RouteWorldNode, persona: Persona, request: FuzzReque
 const MODES: NodeMode[] = ['central', 'relay'];
 const worlds = new Map<NodeMode, RouteWorldNode>();
 for (const mode of MODES) worlds.set(mode, await routeWorld(mode));
+afterAll(() => worlds.forEach((world) => world.dispose()));
 
 for (const mode of MODES) {
   const world = worlds.get(mode) as RouteWorldNode;

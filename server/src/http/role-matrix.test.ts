@@ -5,7 +5,7 @@
  * resource (the demo school, CLGJMA501, Léa's documents): an allowed persona gets it, a refused one gets
  * exactly 401 or 403 with the error body and none of the protected data.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONA_NAMES, PERSONAS, rulesFor, type NodeMode, type Persona, type RouteCall, type RouteRule } from './route-rules';
 import { registeredRoutes, routeWorld, servingRoute, type Headers, type RouteWorldNode } from '../testing/route-world';
 
@@ -57,6 +57,7 @@ for (const mode of MODES) {
     beforeAll(async () => {
       world = await routeWorld(mode);
     });
+    afterAll(() => world.dispose());
 
     it('every registered route has exactly one rule, and every rule names a registered route', () => {
       const registered = registeredRoutes(world.app).map((r) => r.key);

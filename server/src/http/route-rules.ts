@@ -23,8 +23,7 @@ export type PersonaKind = 'none' | 'user' | 'relay';
 
 /**
  * The callers every route is checked against. `pending`: not in the app yet — declared so that the routes
- * that will serve it (Pix Certif) say so; the matrix skips it until route-world.ts can log one in, and fails
- * a rule that allows it before then.
+ * that will serve it (Pix Certif) say so; the matrix skips it until route-world.ts can log one in.
  */
 export const PERSONAS = {
   anonymous: { kind: 'none', who: 'no session, no token' },

@@ -7,7 +7,7 @@
  * listed too.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env, Hono } from 'hono';
@@ -62,7 +62,7 @@ export function registeredRoutes<E extends Env>(app: Hono<E>): { method: string;
 }
 
 /** A folder standing for the built PWA (dist/), and beside it a file no request may ever read. */
-function fakeBuild(): { root: string; canary: string } {
+function fakeBuild(): { parent: string; root: string; canary: string } {
   const parent = mkdtempSync(join(tmpdir(), 'pix-route-world-'));
   const canary = `canary-${randomUUID()}`;
   writeFileSync(join(parent, 'secret.txt'), canary);
@@ -71,7 +71,7 @@ function fakeBuild(): { root: string; canary: string } {
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Pix hors-ligne</title><div id="root"></div>');
   writeFileSync(join(root, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(root, 'assets', 'index.js'), 'console.log("pix");');
-  return { root, canary };
+  return { parent, root, canary };
 }
 
 export async function routeWorld(mode: NodeMode) {
@@ -160,6 +160,8 @@ export async function routeWorld(mode: NodeMode) {
     headersOf: (persona: Persona): Headers | null => sessions[persona] ?? null,
     /** a new session for a user persona (the relay and anonymous keep theirs) */
     freshHeadersOf: async (persona: Persona): Promise<Headers | null> => (PERSONAS[persona].kind === 'user' ? login(persona) : (sessions[persona] ?? null)),
+    /** removes the stand-in build */
+    dispose: () => rmSync(build.parent, { recursive: true, force: true }),
     /** logs the persona in again when its session ended (a logout) */
     renew: async (persona: Persona) => {
       if (PERSONAS[persona].kind === 'user' && sessions[persona]) sessions[persona] = await login(persona);
