@@ -171,7 +171,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
 
   // Relay administration.
   {
-    route: 'POST /api/organizations/:id/relay-tokens', auth: 'user', allow: ['admin'], status: 201,
+    route: 'POST /api/organizations/:id/relay-tokens', modes: ['central'], auth: 'user', allow: ['admin'], status: 201,
+    call: (w) => ({ path: `/api/organizations/${w.organizationId}/relay-tokens` }),
+  },
+  // A relay token is central's to recognise: on a relay every logged-in user gets 409 CENTRAL_ONLY.
+  {
+    route: 'POST /api/organizations/:id/relay-tokens', modes: ['relay'], auth: 'user', allow: USERS, status: 409,
     call: (w) => ({ path: `/api/organizations/${w.organizationId}/relay-tokens` }),
   },
   {

@@ -118,6 +118,18 @@ describe('campaigns', () => {
     expect(shared[0].validatedSkillsCount).toBeGreaterThan(0);
   });
 
+  it('results of a campaign whose target profile this node lacks (an older pack): 503 TARGET_PROFILE_UNAVAILABLE in French, not a 500', async () => {
+    const { node, organizationId } = await school();
+    const campaignId = insertCampaign(node.db, organizationId, { code: 'NOPROF234', targetProfileId: 'tp-not-in-this-pack' });
+    const pupil = await node.login('eleve@demo.pix');
+    const userId = userIdOf(node.db, 'eleve@demo.pix');
+    const participation = participationDoc({ userId, campaignId, status: 'SHARED', sharedAt: '2026-11-23T09:30:00.000Z' });
+    expect((await push(node.app, pupil, 'campaign-participations', [participation])).body.rejected).toEqual([]);
+    const response = await node.app.request(`/api/campaigns/${campaignId}/results`, { headers: await node.login('prof@demo.pix') });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: { code: 'TARGET_PROFILE_UNAVAILABLE', message: expect.stringContaining("n'est pas dans le contenu de ce serveur") } });
+  });
+
   it("the node decides a campaign assessment's engine from the campaign, whatever the device claims", async () => {
     const { node, campaignId } = await school();
     node.db.prepare("UPDATE campaigns SET assessment_method = 'BAYES' WHERE id = ?").run(campaignId);

@@ -98,6 +98,10 @@ export function campaignRoutes(deps: AppDeps) {
     const index = deps.content;
     if (!index) throw new ApiError(503, 'CONTENT_UNAVAILABLE', "Le contenu pédagogique n'est pas chargé sur ce serveur.");
     const targetProfile = row.target_profile_id ? index.targetProfilesById.get(row.target_profile_id) : undefined;
+    // e.g. a relay whose pack is older than central's: results cannot be computed, say so instead of failing.
+    if (row.type === 'ASSESSMENT' && !targetProfile) {
+      throw new ApiError(503, 'TARGET_PROFILE_UNAVAILABLE', "Le profil cible de cette campagne n'est pas dans le contenu de ce serveur : mettez à jour son contenu pédagogique pour voir les résultats.");
+    }
     const participants = sharedParticipants(db, row.id);
     return c.json({
       campaign: campaignInfo(row),

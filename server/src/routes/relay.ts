@@ -12,7 +12,7 @@
 import { Hono } from 'hono';
 import { PARKED_LATEST_MAX } from '../../../shared/src/relay/parked';
 import type { AppDeps, AppEnv } from '../context';
-import { forbidden, notFound } from '../http/errors';
+import { ApiError, forbidden, notFound } from '../http/errors';
 import { buildSnapshot } from '../relay/snapshot';
 import { getSetting } from '../db/database';
 import { administeredOrganizationIds, isAdmin, organizationExists } from '../orga/campaign-repository';
@@ -64,6 +64,9 @@ export function relayRoutes(deps: AppDeps) {
   const routes = new Hono<SyncEnv>();
 
   routes.post('/organizations/:id/relay-tokens', requireUser(deps), (c) => {
+    if (deps.config.mode === 'relay') {
+      throw new ApiError(409, 'CENTRAL_ONLY', "Un jeton de relais se crée sur le serveur central, qui le reconnaît ensuite.");
+    }
     const organizationId = c.req.param('id');
     if (!organizationExists(deps.db, organizationId)) throw notFound('Organisation introuvable.');
     if (!isAdmin(deps.db, organizationId, c.get('userId'))) {
