@@ -12,6 +12,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA, type VitePluginPWAAPI } from 'vite-plugin-pwa';
 // with an extension, as Vite's config loader asks (`.js` resolves to the .ts module)
 import { packPrecacheEntries, readPackFile, type PrecacheEntry } from './scripts/lib/pack-precache.js';
+import { simulatorStamp } from './scripts/lib/simulator-stamp.js';
 
 const PACK = resolve(import.meta.dirname, 'content/dist/pack.json');
 const PUBLIC = resolve(import.meta.dirname, 'public');
@@ -51,11 +52,17 @@ export default defineConfig({
   server: {
     port: 5173,
     // The pack carries the solutions: the node serves it to logged-in users only (never a file of the build).
-    proxy: { '/api': 'http://localhost:3000', '/content/pack.json': 'http://localhost:3000' },
+    // changeOrigin: false keeps the page's Host (localhost:5173), which the node's origin check compares
+    // with the Origin of each write (ADR 0007).
+    proxy: {
+      '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      '/content/pack.json': { target: 'http://localhost:3000', changeOrigin: false },
+    },
   },
   plugins: [
     react(),
     contentPrecache(),
+    simulatorStamp(resolve(PUBLIC, 'simulators')),
     VitePWA({
       registerType: 'prompt',
       injectRegister: null,

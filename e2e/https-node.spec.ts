@@ -29,6 +29,8 @@ test('served in HTTPS, the PWA installs its service worker and works offline', a
     await loginAs(page, 'eleve@demo.pix');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
     expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
+    // over HTTPS, and only then, the node asks the browser to keep to HTTPS (ADR 0007)
+    expect(await page.evaluate(async () => (await fetch('/api/health')).headers.get('strict-transport-security'))).toBe('max-age=15552000');
     await waitForOfflineReady(page);
 
     await context.setOffline(true);

@@ -3,7 +3,7 @@
  * the node serves (content/dist/pack.json: the test node loads that file; over HTTP it is for logged-in users
  * only), and answers it right (QCU, QCM, QROC) or presses "Je passe" (QROCM, or when asked to fail).
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,28 +32,51 @@ export async function currentChallenge(page: Page, challenges: Map<string, PackC
   const form = page.locator('form[data-challenge-id]');
   await expect(warning.or(form)).toBeVisible();
   if (await warning.isVisible()) await page.getByRole('button', { name: "Commencer l'épreuve" }).click();
+  // A simulator loads after the challenge shows, and its scripts may move the focus (and scroll the page):
+  // answer once it has loaded, as a pupil reading the instruction would.
+  await expect(form.locator('[aria-busy="true"]')).toHaveCount(0);
   const id = await form.getAttribute('data-challenge-id');
   const challenge = challenges.get(id ?? '');
   if (!challenge) throw new Error(`épreuve inconnue : ${id}`);
   return challenge;
 }
 
+/**
+ * Clicks once the page has stopped scrolling. A simulator runs in a sandboxed frame (opaque origin),
+ * which Chromium puts in its own process; scrolls of a page with such a frame land asynchronously, and
+ * a click aimed during one can hit the frame instead of the button below it.
+ */
+export async function settledClick(target: Locator): Promise<void> {
+  const page = target.page();
+  await target.scrollIntoViewIfNeeded();
+  let last = -1;
+  await expect
+    .poll(async () => {
+      const y = await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY)))));
+      const settled = y === last;
+      last = y;
+      return settled;
+    })
+    .toBe(true);
+  await target.click();
+}
+
 /** Answers the displayed challenge; returns true when it was answered right. */
 export async function answer(page: Page, challenge: PackChallenge, mode: 'right' | 'skip'): Promise<boolean> {
   const form = page.locator(`form[data-challenge-id="${challenge.id}"]`);
   if (mode === 'skip' || challenge.type.startsWith('QROCM')) {
-    await form.getByRole('button', { name: 'Je passe' }).click();
+    await settledClick(form.getByRole('button', { name: 'Je passe' }));
     return false;
   }
   if (challenge.type === 'QCU') {
-    await form.locator('.fr-radio-group label').nth(Number(challenge.solution.value.trim()) - 1).click();
+    await settledClick(form.locator('.fr-radio-group label').nth(Number(challenge.solution.value.trim()) - 1));
   } else if (challenge.type === 'QCM') {
-    for (const n of challenge.solution.value.split(',')) await form.locator('.fr-checkbox-group label').nth(Number(n.trim()) - 1).click();
+    for (const n of challenge.solution.value.split(',')) await settledClick(form.locator('.fr-checkbox-group label').nth(Number(n.trim()) - 1));
   } else {
     const first = challenge.solution.value.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
     await form.locator('input.fr-input, textarea.fr-input').first().fill(first);
   }
-  await form.getByRole('button', { name: 'Je valide' }).click();
+  await settledClick(form.getByRole('button', { name: 'Je valide' }));
   return true;
 }
 

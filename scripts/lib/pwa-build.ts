@@ -29,7 +29,7 @@ export function ensureContentBuilt(root: string, log: (line: string) => void): v
   }
 }
 
-const SOURCES = ['client', 'shared/src', 'public', 'content', 'vite.config.ts', 'scripts/lib/pack-precache.ts', 'package-lock.json'];
+const SOURCES = ['client', 'shared/src', 'public', 'content', 'vite.config.ts', 'scripts/lib/pack-precache.ts', 'scripts/lib/simulator-stamp.ts', 'package-lock.json'];
 const STAMP = '.build-stamp';
 
 function newestMtime(path: string): number {

@@ -10,7 +10,10 @@ import { join, relative } from 'node:path';
 import { packRoutes } from './content/pack-route';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError } from './http/errors';
+import { NO_INLINE_HASHES, readInlineHashes } from './http/inline-hashes';
 import { API_BODY_LIMIT_BYTES } from './http/limits';
+import { originCheck } from './http/origin-check';
+import { secureHeaders } from './http/secure-headers';
 import { authRoutes, meRoutes } from './routes/auth';
 import { campaignRoutes } from './routes/campaigns';
 import { healthRoutes } from './routes/health';
@@ -20,11 +23,14 @@ import { syncRoutes } from './routes/sync';
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
+  // First: every response (files, fallback, errors, 404s) gets the security headers (ADR 0007).
+  app.use('*', secureHeaders(deps.staticRoot ? readInlineHashes(join(deps.staticRoot, 'simulators')) : NO_INLINE_HASHES));
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
     deps.log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
   });
+  app.use('/api/*', originCheck(deps.log));
   app.use('/api/*', bodyLimit({ maxSize: API_BODY_LIMIT_BYTES }));
 
   if (deps.relay) app.route('/api/health', relayHealthRoutes(deps));

@@ -4,11 +4,12 @@
  * selects), with "Je passe" and "Je valide". An empty answer is refused with a clear message.
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { parseProposals, type ProposalBlock } from '../../../../shared/src/model/proposals';
 import type { Challenge } from '../../../../shared/src/model/types';
 import { answerValue, emptyDraft, missingAnswerMessage, type AnswerDraft } from './answer-value';
 import { Markdown, renderInline } from './Markdown';
+import { SimulatorFrame } from './SimulatorFrame';
 
 export interface ChallengeViewProps {
   challenge: Challenge;
@@ -32,7 +33,6 @@ export function ChallengeView(props: ChallengeViewProps) {
   const [draft, setDraft] = useState<AnswerDraft>(emptyDraft);
   const [error, setError] = useState<string | null>(null);
   const [embedKey, setEmbedKey] = useState(0);
-  const iframeRef = useRef<HTMLIFrameElement>(null);
   const idPrefix = `challenge-${challenge.id}`;
 
   useEffect(() => {
@@ -41,18 +41,10 @@ export function ChallengeView(props: ChallengeViewProps) {
   }, [challenge.id]);
 
   // A simulator that validates itself posts its answer: it fills the (first) answer field.
-  useEffect(() => {
-    if (!challenge.embedUrl) return;
-    const onMessage = (event: MessageEvent) => {
-      const data = event.data as { from?: string; type?: string; answer?: unknown } | null;
-      if (event.source !== iframeRef.current?.contentWindow) return;
-      if (data?.from !== 'pix-simulator' || data.type !== 'answer' || typeof data.answer !== 'string') return;
-      const key = parsed.blocks[0]?.key;
-      if (key) setDraft((d) => ({ ...d, blocks: { ...d.blocks, [key]: String(data.answer) } }));
-    };
-    window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
-  }, [challenge.embedUrl, parsed.blocks]);
+  const onSimulatorAnswer = (answer: string) => {
+    const key = parsed.blocks[0]?.key;
+    if (key) setDraft((d) => ({ ...d, blocks: { ...d.blocks, [key]: answer } }));
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -156,14 +148,12 @@ export function ChallengeView(props: ChallengeViewProps) {
 
       {challenge.embedUrl && (
         <div className="pix-challenge__embed fr-mb-3w">
-          <iframe
+          <SimulatorFrame
             key={embedKey}
-            ref={iframeRef}
-            src={challenge.embedUrl}
+            url={challenge.embedUrl}
             title={challenge.embedTitle ?? 'Simulateur'}
-            style={{ height: `${challenge.embedHeight ?? 480}px` }}
-            className="pix-embed"
-            sandbox="allow-scripts allow-same-origin allow-forms"
+            height={challenge.embedHeight ?? 480}
+            onAnswer={onSimulatorAnswer}
           />
           <Button type="button" size="small" priority="tertiary" iconId="fr-icon-refresh-line" onClick={() => setEmbedKey((k) => k + 1)}>
             Réinitialiser
