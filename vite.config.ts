@@ -53,7 +53,7 @@ export default defineConfig({
     port: 5173,
     // The pack carries the solutions: the node serves it to logged-in users only (never a file of the build).
     // changeOrigin: false keeps the page's Host (localhost:5173), which the node's origin check compares
-    // with the Origin of each write (ADR 0007).
+    // with the Origin of each write (ADR 0006).
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: false },
       '/content/pack.json': { target: 'http://localhost:3000', changeOrigin: false },

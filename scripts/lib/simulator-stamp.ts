@@ -2,7 +2,7 @@
  * Vite plugin: stamps index.html with a digest of the simulators' CSP hashes. The app loads each simulator
  * into a srcdoc iframe that inherits the CSP of index.html, and the service worker serves index.html from
  * its precache with the headers it was first fetched with: the page must be fetched again (a new precache
- * revision) whenever those hashes change, even when nothing else in index.html did (ADR 0007).
+ * revision) whenever those hashes change, even when nothing else in index.html did (ADR 0006).
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';

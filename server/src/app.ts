@@ -23,7 +23,7 @@ import { syncRoutes } from './routes/sync';
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  // First: every response (files, fallback, errors, 404s) gets the security headers (ADR 0007).
+  // First: every response (files, fallback, errors, 404s) gets the security headers (ADR 0006).
   app.use('*', secureHeaders(deps.staticRoot ? readInlineHashes(join(deps.staticRoot, 'simulators')) : NO_INLINE_HASHES));
   app.use('*', async (c, next) => {
     const started = performance.now();

@@ -1,7 +1,7 @@
 /**
  * CSP hashes of the inline `<script>` and `<style>` elements of the offline simulators. A simulator is one
  * HTML file with its code inline; the PWA loads it into a sandboxed `srcdoc` iframe, which inherits the
- * app's Content-Security-Policy, so that policy allows exactly these elements by hash (ADR 0007).
+ * app's Content-Security-Policy, so that policy allows exactly these elements by hash (ADR 0006).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

@@ -11,7 +11,7 @@
  *
  * The node's own origin is the request's scheme and Host, or X-Forwarded-Proto / X-Forwarded-Host
  * when a reverse proxy sets them: a page cannot add those headers to a cross-origin request without a
- * CORS preflight, which the node never grants, so honouring them opens nothing (ADR 0007).
+ * CORS preflight, which the node never grants, so honouring them opens nothing (ADR 0006).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { errorBody } from './errors';

@@ -3,7 +3,7 @@
  * Hono's secure-headers (nosniff, X-Frame-Options SAMEORIGIN, Referrer-Policy no-referrer, COOP/CORP
  * same-origin…), a Content-Security-Policy, and Strict-Transport-Security when the request came over HTTPS.
  *
- * Two policies (ADR 0007):
+ * Two policies (ADR 0006):
  * - the app's: only the node's own files, fetches and workers; framed by itself only; the simulators'
  *   inline scripts and styles allowed by hash, because the app loads each simulator into a sandboxed
  *   `srcdoc` iframe, which inherits this policy;

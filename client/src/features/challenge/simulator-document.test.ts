@@ -27,7 +27,7 @@ describe('simulator document (srcdoc)', () => {
   });
 });
 
-// What a simulator may do once in an opaque-origin, service-worker-less sandbox (ADR 0007).
+// What a simulator may do once in an opaque-origin, service-worker-less sandbox (ADR 0006).
 describe('the simulators of public/ fit their sandbox', () => {
   const root = join(import.meta.dirname, '..', '..', '..', '..', 'public', 'simulators');
   const simulators = readdirSync(root).map((name) => ({ name, html: readFileSync(join(root, name, 'index.html'), 'utf8') }));

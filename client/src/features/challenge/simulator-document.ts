@@ -3,7 +3,7 @@
  * precache offline) becomes the `srcdoc` of an iframe sandboxed WITHOUT allow-same-origin. Chromium does
  * not let a service worker serve the navigation of such a frame (opaque origin), so `src=` would show
  * "No internet" offline; a srcdoc document needs no navigation. It inherits the app's CSP, which allows
- * the simulators' inline scripts and styles by hash (server/src/http/secure-headers.ts, ADR 0007).
+ * the simulators' inline scripts and styles by hash (server/src/http/secure-headers.ts, ADR 0006).
  */
 
 /** The sandbox of a simulator frame: scripts and form events, an opaque origin (no cookie, storage, API). */
