@@ -16,16 +16,21 @@ import { insertCampaign as insertCampaignRow } from '../orga/campaign-repository
 export const COMPETENCE_1_1 = competenceIdOf('1.1');
 export const COMPETENCE_1_2 = competenceIdOf('1.2');
 
-export const testIndex = indexPack(
-  buildPack({
-    version: 'sync-test',
-    competences: [
-      { index: '1.1', tubes: [{ name: '@web', levels: [1, 2, 3, 4] }, { name: '@mail', levels: [1, 2, 3] }] },
-      { index: '1.2', tubes: [{ name: '@data', levels: [1, 2, 3] }] },
-    ],
-    targetProfiles: [buildTargetProfile({ id: 'tp-web', cappedTubes: [{ tubeId: tubeIdOf('@web'), level: 2 }] })],
-  }),
-);
+/** The fixtures' small pack (two competences: @web, @mail; @data), with these target profiles. */
+export function testPackIndex(version: string, targetProfiles: ReturnType<typeof buildTargetProfile>[]) {
+  return indexPack(
+    buildPack({
+      version,
+      competences: [
+        { index: '1.1', tubes: [{ name: '@web', levels: [1, 2, 3, 4] }, { name: '@mail', levels: [1, 2, 3] }] },
+        { index: '1.2', tubes: [{ name: '@data', levels: [1, 2, 3] }] },
+      ],
+      targetProfiles,
+    }),
+  );
+}
+
+export const testIndex = testPackIndex('sync-test', [buildTargetProfile({ id: 'tp-web', cappedTubes: [{ tubeId: tubeIdOf('@web'), level: 2 }] })]);
 
 export type Headers = Record<string, string>;
 

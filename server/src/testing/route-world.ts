@@ -12,8 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env, Hono } from 'hono';
 import { inspectRoutes } from 'hono/dev';
-import { indexPack } from '../../../shared/src/model/pack-index';
-import { buildPack, buildTargetProfile, challengeIdOf, tubeIdOf } from '../../../shared/src/testing/builders';
+import { buildTargetProfile, challengeIdOf, tubeIdOf } from '../../../shared/src/testing/builders';
 import { userTutorialId, type SyncCollection, type SyncDoc } from '../../../shared/src/sync/protocol';
 import { createApp } from '../app';
 import { packDownload } from '../content/content-pack';
@@ -22,22 +21,16 @@ import type { NodeMode, Persona, RouteWorld } from '../http/route-rules';
 import { PERSONAS, routeKey } from '../http/route-rules';
 import { createRelayToken } from '../sync/relay-tokens';
 import { organizationUserIds } from '../sync/principal';
-import { answerDoc, assessmentDoc, organizationIdOf, participationDoc, push, userIdOf } from '../sync/sync-fixtures';
+import { answerDoc, assessmentDoc, organizationIdOf, participationDoc, push, testPackIndex, userIdOf } from '../sync/sync-fixtures';
 import { addOtherSchool, addTeacher } from './school-fixtures';
 import { testNode } from './test-node';
 
 export type Headers = Record<string, string>;
 
 /** A small pack with the target profiles of the demo campaigns (and the other school's `tp-web`). */
-export const worldIndex = indexPack(
-  buildPack({
-    version: 'route-world',
-    competences: [
-      { index: '1.1', tubes: [{ name: '@web', levels: [1, 2, 3, 4] }, { name: '@mail', levels: [1, 2, 3] }] },
-      { index: '1.2', tubes: [{ name: '@data', levels: [1, 2, 3] }] },
-    ],
-    targetProfiles: ['tp-rentree-5e', 'tp-rentree-3e', 'tp-web'].map((id) => buildTargetProfile({ id, cappedTubes: [{ tubeId: tubeIdOf('@web'), level: 2 }] })),
-  }),
+export const worldIndex = testPackIndex(
+  'route-world',
+  ['tp-rentree-5e', 'tp-rentree-3e', 'tp-web'].map((id) => buildTargetProfile({ id, cappedTubes: [{ tubeId: tubeIdOf('@web'), level: 2 }] })),
 );
 const worldPack = packDownload(JSON.stringify(worldIndex.pack));
 
