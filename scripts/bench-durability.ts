@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../server/src/db/database';
-import { writeDocument } from '../server/src/sync/document-store';
+import { writeDocument } from '../server/src/sync/document-repository';
 import type { AnswerDoc } from '../shared/src/sync/protocol';
 
 const ROWS = 2_000;

@@ -1,6 +1,6 @@
 /** Repository of sessions (table auth_sessions): only the SHA-256 of a token is ever stored. */
 import type { Db } from '../db/database';
-import { sql } from '../sync/statements';
+import { sql } from '../db/statements';
 
 export function insertSession(db: Db, session: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): void {
   sql(db, 'INSERT INTO auth_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(

@@ -1,6 +1,6 @@
 /** Certification centres and their members (Pix Certif): the writes of the demo seed and of test fixtures. */
 import type { Db } from '../db/database';
-import { sql } from '../sync/statements';
+import { sql } from '../db/statements';
 
 export function insertCertificationCenter(db: Db, center: { id: string; name: string; type: string; externalId: string | null; createdAt: string }): void {
   sql(db, 'INSERT INTO certification_centers (id, name, type, external_id, created_at) VALUES (?, ?, ?, ?, ?)').run(

@@ -267,7 +267,7 @@ export const migrations: Migration[] = [
     version: 7,
     name: 'user-storage',
     // Bytes of replicated documents stored per user (issue 13: a per-user quota), kept by every write of
-    // document-store.ts; filled here from what is already stored.
+    // document-repository.ts; filled here from what is already stored.
     sql: `
       CREATE TABLE user_storage (
         user_id TEXT PRIMARY KEY,

@@ -9,7 +9,7 @@ import type { CampaignAccessFacts } from '../../../shared/src/campaign/campaign-
 import { campaignMethod } from '../../../shared/src/engine/engine-choice';
 import type { AssessmentMethod, KnowledgeElement } from '../../../shared/src/model/types';
 import type { Db } from '../db/database';
-import { sql } from '../sync/statements';
+import { sql } from '../db/statements';
 
 export interface CampaignRow {
   id: string;

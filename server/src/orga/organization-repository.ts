@@ -4,7 +4,7 @@
  * fixtures. Reads used by the routes live beside them (campaign-repository.ts for memberships).
  */
 import type { Db } from '../db/database';
-import { sql } from '../sync/statements';
+import { sql } from '../db/statements';
 
 export type OrganizationType = 'SCO' | 'SUP' | 'PRO' | 'SCO-1D';
 export type MembershipRole = 'ADMIN' | 'MEMBER';

@@ -7,7 +7,7 @@
  */
 import type { SyncCheckpoint, SyncCollection } from '../../../shared/src/sync/protocol';
 import { getSetting, setSetting, type Db } from '../db/database';
-import { sql } from '../sync/statements';
+import { sql } from '../db/statements';
 
 export interface ParkedDoc {
   id: string;

@@ -22,7 +22,7 @@ import { getSetting, type Db } from '../db/database';
 import { organizationUserIds, type Principal } from '../sync/principal';
 import { deriverOf } from '../sync/deriver';
 import { applyPush } from '../sync/push';
-import { sql } from '../sync/statements';
+import { sql } from '../db/statements';
 import { readCheckpoint, readParked, resetOnPackChange, writeCheckpoint, writeParked, type ParkedDoc } from './downstream-store';
 import { UpstreamError, upstreamSignal, type Upstream } from './forwarder';
 

@@ -8,7 +8,7 @@ import { relayStatusSchema } from '../../../shared/src/api/schemas';
 import type { AnswerDoc, SyncDoc } from '../../../shared/src/sync/protocol';
 import { PUSH_ROWS_MAX } from '../../../shared/src/sync/protocol';
 import { challengeIdOf } from '../../../shared/src/testing/builders';
-import { writeDocument } from '../sync/document-store';
+import { writeDocument } from '../sync/document-repository';
 import { countParkedOutbox, countPendingOutbox, enqueueOutbox } from '../sync/outbox';
 import { answerDoc, assessmentDoc, freshId, push, testIndex, userIdOf } from '../sync/sync-fixtures';
 import { testNode } from '../testing/test-node';

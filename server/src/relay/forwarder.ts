@@ -15,7 +15,7 @@ import * as z from 'zod/mini';
 import { PUSH_ROWS_MAX, SYNC_COLLECTIONS, type SyncCollection, type SyncDoc } from '../../../shared/src/sync/protocol';
 import type { Db } from '../db/database';
 import { API_BODY_LIMIT_BYTES } from '../http/limits';
-import { readDocument } from '../sync/document-store';
+import { readDocument } from '../sync/document-repository';
 import { markForwarded, markParked, markRetry, pendingOutbox, type OutboxRow } from '../sync/outbox';
 
 export interface Upstream {

@@ -8,7 +8,7 @@ import { targetSkillIdsOf } from '../../../shared/src/sync/derive-assessment';
 import type { AssessmentDoc, RejectCode } from '../../../shared/src/sync/protocol';
 import type { Db } from '../db/database';
 import { campaignSettings } from '../orga/campaign-repository';
-import { readDocument } from './document-store';
+import { readDocument } from './document-repository';
 
 export type AssessmentScope =
   /** targetSkillIds null: not adaptive (certification, preview), any challenge of the pack is allowed */

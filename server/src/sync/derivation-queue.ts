@@ -11,7 +11,7 @@
  */
 import type { AssessmentDoc } from '../../../shared/src/sync/protocol';
 import type { Db } from '../db/database';
-import { sql } from './statements';
+import { sql } from '../db/statements';
 
 /** Queues an assessment (no-op if already queued: it keeps its place). */
 export function enqueueDerivation(db: Db, assessment: Pick<AssessmentDoc, 'id' | 'userId' | 'createdAt'>): void {

@@ -5,7 +5,7 @@
  * good (by central, or by the forwarder itself: document missing or too big), with the code, the French
  * reason and the date kept, never retried. A row is pending until it is forwarded or parked.
  */
-import { sql } from './statements';
+import { sql } from '../db/statements';
 import type { SyncCollection } from '../../../shared/src/sync/protocol';
 import type { Db } from '../db/database';
 

@@ -12,7 +12,7 @@ import { USER_STORAGE_QUOTA_BYTES } from '../http/limits';
 import { archiveCampaign, findCampaignByCode } from '../orga/campaign-repository';
 import { addOtherSchool } from '../testing/school-fixtures';
 import { testNode } from '../testing/test-node';
-import { storedBytesOfUser } from './document-store';
+import { storedBytesOfUser } from './document-repository';
 import { enqueueOutbox } from './outbox';
 import { createRelayToken } from './relay-tokens';
 import { answerDoc, assessmentDoc, insertCampaign, organizationIdOf, participationDoc, pullAll, push, testIndex, userIdOf } from './sync-fixtures';

@@ -3,7 +3,7 @@
  * token bound to one organisation) syncs the documents of that organisation's users (its learners'
  * accounts and its members). Resolved once per request by `requirePrincipal`.
  */
-import { sql } from './statements';
+import { sql } from '../db/statements';
 import type { MiddlewareHandler } from 'hono';
 import { requestToken, userIdForToken } from '../auth/sessions';
 import type { AppDeps } from '../context';

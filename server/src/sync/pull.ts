@@ -3,10 +3,10 @@
  * {seq, id}, ordered by serverSeq then id, at most `limit`. The checkpoint returned is the last
  * document's; null when there is nothing new (the client keeps its checkpoint).
  */
-import { sql } from './statements';
+import { sql } from '../db/statements';
 import type { PullResponse, SyncCheckpoint, SyncCollection, SyncDoc } from '../../../shared/src/sync/protocol';
 import type { Db } from '../db/database';
-import { TABLE_OF } from './document-store';
+import { TABLE_OF } from './document-repository';
 import type { Principal } from './principal';
 
 export function pullDocuments(db: Db, principal: Principal, collection: SyncCollection, from: SyncCheckpoint, limit: number): PullResponse {

@@ -13,7 +13,7 @@ import type { AnswerDoc, AssessmentDoc } from '../../../shared/src/sync/protocol
 import { rescoreAnswer } from '../../../shared/src/sync/derive-assessment';
 import { mergeAnswer } from '../../../shared/src/sync/merge';
 import { assessmentScope, type AssessmentScope } from './assessment-scope';
-import { readDocument } from './document-store';
+import { readDocument } from './document-repository';
 import { store, type PushContext } from './push-context';
 import { queueDerivation } from './derivation-queue';
 import { rejection } from './rejections';

@@ -6,7 +6,7 @@
 import type { PackIndex } from '../../../shared/src/model/pack-index';
 import type { RejectedRow, SyncCollection, SyncDoc, SyncDocByCollection } from '../../../shared/src/sync/protocol';
 import type { Db } from '../db/database';
-import { writeDocument } from './document-store';
+import { writeDocument } from './document-repository';
 import { enqueueOutbox } from './outbox';
 import type { Principal } from './principal';
 

@@ -13,7 +13,7 @@ import {
   userTutorialId, type AssessmentDoc, type CampaignParticipationDoc, type UserTutorialDoc,
 } from '../../../shared/src/sync/protocol';
 import { campaignAccessFacts, campaignSettings, findCampaignById } from '../orga/campaign-repository';
-import { answersOfAssessment, readDocument } from './document-store';
+import { answersOfAssessment, readDocument } from './document-repository';
 import { store, type PushContext } from './push-context';
 import { queueDerivation } from './derivation-queue';
 import { rejection } from './rejections';

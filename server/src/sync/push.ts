@@ -13,7 +13,7 @@ import { docSchemas, pushRequestSchema } from '../../../shared/src/sync/schemas'
 import type { Db } from '../db/database';
 import { badRequest } from '../http/errors';
 import { USER_STORAGE_QUOTA_BYTES } from '../http/limits';
-import { storedBytesOfUser, storedSize } from './document-store';
+import { storedBytesOfUser, storedSize } from './document-repository';
 import { pushAnswers } from './push-answers';
 import type { PushContext } from './push-context';
 import { pushAssessments, pushCampaignParticipations, pushUserTutorials } from './push-documents';

@@ -7,7 +7,7 @@
  * never inside a push. Derived changes get a new serverSeq so they flow back on pull; they are not
  * forwarded (central derives them itself from the same answers).
  */
-import { sql } from './statements';
+import { sql } from '../db/statements';
 import type { PackIndex } from '../../../shared/src/model/pack-index';
 import type { KnowledgeElement } from '../../../shared/src/model/types';
 import { resetKnowledgeElements } from '../../../shared/src/scoring/knowledge-elements';
@@ -15,7 +15,7 @@ import { deriveAssessment, previousKnowledgeElementsFor } from '../../../shared/
 import type { AssessmentDoc } from '../../../shared/src/sync/protocol';
 import type { Db } from '../db/database';
 import { assessmentScope } from './assessment-scope';
-import { answersOfAssessment, readDocument } from './document-store';
+import { answersOfAssessment, readDocument } from './document-repository';
 import { enqueueDerivation, laterAssessmentsWithAnswers } from './derivation-queue';
 import { store, type StoreContext } from './push-context';
 

@@ -2,7 +2,7 @@
  * Relay tokens: what a school relay presents to central (bearer) to push and pull the documents of
  * ONE organisation. 32 random bytes with a `pixr_` prefix, shown once; only the SHA-256 is stored.
  */
-import { sql } from './statements';
+import { sql } from '../db/statements';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
 

@@ -1,5 +1,5 @@
 /**
- * SQLite storage of the replicated documents: one table per collection, the full document as JSON
+ * Repository of the replicated documents (SQLite): one table per collection, the full document as JSON
  * in `doc` (what pull returns) plus the columns the node queries, and a monotonic `server_seq` taken
  * from the single `sync_counter` row on every stored change (the pull checkpoint). Statements are
  * prepared once per database.

@@ -1,9 +1,9 @@
 /**
- * Prepared statements cached per database: preparing is the most expensive part of a small query
+ * Prepared statements cached per database (the repositories' helper): preparing is the most expensive part of a small query
  * with better-sqlite3, and a push runs dozens of them.
  */
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/database';
+import type { Db } from './database';
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
 
