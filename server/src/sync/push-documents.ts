@@ -27,10 +27,9 @@ function withoutSeq<T extends { serverSeq?: number }>(doc: T): T {
  * The engine an assessment runs is the node's choice, not the device's (it decides how answers are scored):
  * a campaign's configured method, else an adaptive method the product offers, else the default.
  */
-function assessmentMethodOf(ctx: PushContext, doc: AssessmentDoc): AssessmentMethod {
-  if (doc.type === 'CAMPAIGN' && doc.campaignParticipationId) {
-    const participation = readDocument(ctx.db, 'campaign-participations', doc.campaignParticipationId);
-    const campaign = participation ? campaignSettings(ctx.db, participation.campaignId) : undefined;
+function assessmentMethodOf(ctx: PushContext, doc: AssessmentDoc, participation: CampaignParticipationDoc | undefined): AssessmentMethod {
+  if (doc.type === 'CAMPAIGN' && participation) {
+    const campaign = campaignSettings(ctx.db, participation.campaignId);
     if (campaign) return campaignMethod(campaign.assessment_method);
   }
   if (doc.type === 'COMPETENCE_EVALUATION') return CAMPAIGN_METHODS.includes(doc.method) ? doc.method : DEFAULT_COMPETENCE_EVALUATION_METHOD;
@@ -63,7 +62,7 @@ export function pushAssessments(ctx: PushContext, docs: AssessmentDoc[]): void {
     const incoming: AssessmentDoc = {
       ...claimed,
       state: doc.state === 'aborted' ? 'aborted' : 'started',
-      method: assessmentMethodOf(ctx, doc),
+      method: assessmentMethodOf(ctx, doc, participation),
       _deleted: false,
     };
     const merged = mergeAssessment(master && withoutSeq(master), incoming);

@@ -27,7 +27,8 @@ export type CampaignAccess =
 export const CAMPAIGN_ARCHIVED_MESSAGE = 'Ce parcours a été archivé par votre organisation.';
 
 export function campaignAccess(facts: CampaignAccessFacts): CampaignAccess {
-  if (facts.archivedAt) return { ok: false, code: 'CAMPAIGN_ARCHIVED', message: CAMPAIGN_ARCHIVED_MESSAGE };
+  const archived = mayShare(facts);
+  if (!archived.ok) return archived;
   if (!facts.organizationManagesStudents || facts.isMember) return { ok: true };
   if (facts.learnerDivisionIds.length === 0) {
     return { ok: false, code: 'CAMPAIGN_RESTRICTED', message: `Ce parcours est réservé aux élèves de l'établissement « ${facts.organizationName} ».` };
