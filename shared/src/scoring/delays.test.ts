@@ -20,6 +20,19 @@ describe('reset delay: 7 days (§2.4)', () => {
   });
 });
 
+describe('no answered KE (never started, or reset with nothing answered since): no delay to count', () => {
+  it.each([
+    ['remaining days before reset', () => remainingDaysBeforeReset(null, after(0)), null],
+    ['remaining days before improving', () => remainingDaysBeforeImproving(null, after(0)), null],
+    ['remaining days before reset, much later', () => remainingDaysBeforeReset(null, after(30)), null],
+    ['remaining days before improving, much later', () => remainingDaysBeforeImproving(null, after(30)), null],
+    ['reset allowed', () => canReset(null, after(30)), false],
+    ['improve allowed', () => canImprove(null, after(30), 1, 6), false],
+  ] as const)('%s → %s', (_label, compute, expected) => {
+    expect(compute()).toBe(expected);
+  });
+});
+
 describe('improve delay: 4 days and not at max level', () => {
   it.each([
     [3.9, 1, 2, false], [4, 0, 2, true], [5, 0, 6, false], [5, 0, 5, true],

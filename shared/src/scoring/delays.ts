@@ -1,8 +1,10 @@
 /**
  * Delays before improving (retrying a finished competence) and resetting a competence (§2.4).
- * Counted from the last knowledge element of the competence, in fractional days:
+ * Counted from the last answered (non-reset) knowledge element of the competence, in fractional days:
  * remaining = ceil(delay − days), floored at 0; the action is allowed when it is 0.
  * Example: reset (7 days) after 6.9 days → 1 day left, refused; after 7 days → allowed.
+ * Without such a KE (never started, or reset with nothing answered since) there is no delay to count:
+ * remaining is null, and neither action is allowed. The reset itself restarts neither delay.
  */
 import type { KnowledgeElement } from '../model/types';
 import { daysBetween, type Instant, toMillis } from './time';
@@ -11,16 +13,16 @@ export const MINIMUM_DELAY_IN_DAYS_BEFORE_IMPROVING = 4;
 export const MINIMUM_DELAY_IN_DAYS_BEFORE_RETRYING = 4;
 export const MINIMUM_DELAY_IN_DAYS_FOR_RESET = 7;
 
-function remainingDays(delay: number, lastKeDate: Instant | null, now: Instant): number {
-  if (lastKeDate === null) return 0;
+function remainingDays(delay: number, lastKeDate: Instant | null, now: Instant): number | null {
+  if (lastKeDate === null) return null;
   return Math.max(0, Math.ceil(delay - daysBetween(lastKeDate, now)));
 }
 
-export function remainingDaysBeforeImproving(lastKeDate: Instant | null, now: Instant): number {
+export function remainingDaysBeforeImproving(lastKeDate: Instant | null, now: Instant): number | null {
   return remainingDays(MINIMUM_DELAY_IN_DAYS_BEFORE_IMPROVING, lastKeDate, now);
 }
 
-export function remainingDaysBeforeReset(lastKeDate: Instant | null, now: Instant): number {
+export function remainingDaysBeforeReset(lastKeDate: Instant | null, now: Instant): number | null {
   return remainingDays(MINIMUM_DELAY_IN_DAYS_FOR_RESET, lastKeDate, now);
 }
 
@@ -34,7 +36,7 @@ export function canReset(lastKeDate: Instant | null, now: Instant): boolean {
   return lastKeDate !== null && remainingDaysBeforeReset(lastKeDate, now) === 0;
 }
 
-/** Date of the most recent KE (any status), or null. */
+/** Date of the most recent of the given KEs (any status), or null; pass current KEs for the delays. */
 export function lastKnowledgeElementDate(kes: KnowledgeElement[]): string | null {
   let last: KnowledgeElement | null = null;
   for (const ke of kes) if (!last || toMillis(ke.createdAt) > toMillis(last.createdAt)) last = ke;

@@ -39,6 +39,29 @@ describe('scorecards', () => {
     expect(cards.find((c) => c.index === '5.2')!.remainingDaysBeforeReset).toBeNull();
     expect(totalPix(cards)).toBe(12);
   });
+
+  // §2.4: a reset restarts neither delay; with nothing answered since, both are null
+  const day = (d: number) => new Date(Date.parse('2025-01-01T00:00:00.000Z') + d * 86_400_000).toISOString();
+  const answered = (id: string, d: number) => ke(id, 'competence-1-1', 4, day(d));
+  const resetOf = (id: string, d: number) => ({ ...ke(`reset-${id}`, 'competence-1-1', 0, day(d), 'reset'), skillId: `competence-1-1-${id}` });
+  const delayCases: {
+    name: string; kes: ReturnType<typeof ke>[]; now: number | undefined;
+    expected: { last: string | null; reset: number | null; improving: number | null };
+  }[] = [
+    { name: 'never answered', kes: [], now: 1, expected: { last: null, reset: null, improving: null } },
+    { name: 'answered 2 days ago', kes: [answered('a', 0)], now: 2, expected: { last: day(0), reset: 5, improving: 2 } },
+    { name: 'answered 10 days ago', kes: [answered('a', 0)], now: 10, expected: { last: day(0), reset: 0, improving: 0 } },
+    { name: 'no clock given', kes: [answered('a', 0)], now: undefined, expected: { last: day(0), reset: null, improving: null } },
+    { name: 'reset just now, nothing answered since', kes: [answered('a', 0), answered('b', 0), resetOf('a', 10), resetOf('b', 10)], now: 10, expected: { last: null, reset: null, improving: null } },
+    { name: 'reset 1 day ago, nothing answered since', kes: [answered('a', 0), resetOf('a', 10)], now: 11, expected: { last: null, reset: null, improving: null } },
+    { name: 'reset 30 days ago, nothing answered since', kes: [answered('a', 0), resetOf('a', 10)], now: 40, expected: { last: null, reset: null, improving: null } },
+    { name: 'reset, then answered 1 day ago', kes: [answered('a', 0), resetOf('a', 10), answered('c', 12)], now: 13, expected: { last: day(12), reset: 6, improving: 3 } },
+    { name: 'reset, then the same skill answered again', kes: [answered('a', 0), resetOf('a', 10), { ...answered('again', 11), skillId: 'competence-1-1-a' }], now: 12, expected: { last: day(11), reset: 6, improving: 3 } },
+  ];
+  it.each(delayCases)('delays: $name', ({ kes, now, expected }) => {
+    const card = scorecards(index, kes, { now: now === undefined ? undefined : day(now) })[0];
+    expect({ last: card.lastKnowledgeElementAt, reset: card.remainingDaysBeforeReset, improving: card.remainingDaysBeforeImproving }).toEqual(expected);
+  });
 });
 
 describe('certifiability: ≥ 5 competences at level ≥ 1', () => {

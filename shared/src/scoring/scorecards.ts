@@ -23,9 +23,12 @@ export interface Scorecard extends CompetenceScore {
   name: string;
   areaId: string;
   status: ScorecardStatus;
-  /** most recent KE of the competence (resets included) */
+  /**
+   * most recent current KE of the competence, resets excluded: null if nothing was answered, or nothing
+   * since its last reset (a reset restarts neither delay, §2.4)
+   */
   lastKnowledgeElementAt: string | null;
-  /** only when `now` is given */
+  /** only when `now` is given and lastKnowledgeElementAt is not null */
   remainingDaysBeforeReset: number | null;
   remainingDaysBeforeImproving: number | null;
 }
@@ -56,7 +59,7 @@ export function scorecards(index: PackIndex, kes: KnowledgeElement[], opts: Scor
     .sort((a, b) => a.index.localeCompare(b.index, 'fr', { numeric: true }))
     .map((competence) => {
       const ofCompetence = current.filter((ke) => ke.competenceId === competence.id);
-      const last = lastKnowledgeElementDate(kes.filter((ke) => ke.competenceId === competence.id));
+      const last = lastKnowledgeElementDate(ofCompetence);
       const status = statusOf(competence.id, kes, ofCompetence.length, opts.assessments ?? []);
       const now = opts.now;
       return {
@@ -67,8 +70,8 @@ export function scorecards(index: PackIndex, kes: KnowledgeElement[], opts: Scor
         ...competenceScore(ofCompetence, competence.id, opts),
         status,
         lastKnowledgeElementAt: last,
-        remainingDaysBeforeReset: now === undefined || last === null ? null : remainingDaysBeforeReset(last, now),
-        remainingDaysBeforeImproving: now === undefined || last === null ? null : remainingDaysBeforeImproving(last, now),
+        remainingDaysBeforeReset: now === undefined ? null : remainingDaysBeforeReset(last, now),
+        remainingDaysBeforeImproving: now === undefined ? null : remainingDaysBeforeImproving(last, now),
       };
     });
 }

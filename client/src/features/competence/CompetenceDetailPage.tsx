@@ -5,7 +5,7 @@
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
-import { canImprove, canReset } from '../../../../shared/src/scoring/delays';
+import { canImprove, canReset, remainingDaysBeforeImproving } from '../../../../shared/src/scoring/delays';
 import { DEFAULT_MAX_REACHABLE_LEVEL } from '../../../../shared/src/scoring/competence-score';
 import { Link, navigate } from '../../app/router';
 import { campaignAssessmentsToRestart } from '../../../../shared/src/campaign/reset-campaign-assessments';
@@ -35,6 +35,7 @@ export function CompetenceDetailPage(props: { competenceIndex: string }) {
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const latest = evaluations.at(-1);
   const inProgress = latest && latest.state === 'started' && !latest.resetAt ? latest : null;
+  // the last answered KE: null after a reset with nothing answered since (no delay then, §2.4)
   const last = card?.lastKnowledgeElementAt ?? null;
   const improvable = card?.status === 'COMPLETED' && last !== null && canImprove(last, now, card.level, DEFAULT_MAX_REACHABLE_LEVEL);
   const resettable = card !== undefined && card.pix > 0 && last !== null && canReset(last, now) && !inProgress;
@@ -77,9 +78,7 @@ export function CompetenceDetailPage(props: { competenceIndex: string }) {
         )}
       </div>
       {!inProgress && card?.status === 'COMPLETED' && !improvable && card.level < DEFAULT_MAX_REACHABLE_LEVEL && (
-        <p className="fr-text--sm fr-mt-2w" data-testid="retry-delay">
-          Vous pourrez retenter cette compétence dans {card.remainingDaysBeforeImproving ?? 4} jour(s).
-        </p>
+        <RetryDelay days={remainingDaysBeforeImproving(last, now)} />
       )}
       {confirming && card && (
         <div className="fr-alert fr-alert--warning fr-mt-3w" role="alertdialog" aria-labelledby="reset-title" aria-describedby="reset-text">
@@ -114,5 +113,18 @@ export function CompetenceDetailPage(props: { competenceIndex: string }) {
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * When « Retenter » will be offered: only for a delay still running. With no delay to count (null: nothing
+ * answered since a reset) or none left, nothing is promised.
+ */
+export function RetryDelay(props: { days: number | null }) {
+  if (props.days === null || props.days <= 0) return null;
+  return (
+    <p className="fr-text--sm fr-mt-2w" data-testid="retry-delay">
+      Vous pourrez retenter cette compétence dans {props.days === 1 ? '1 jour' : `${props.days} jours`}.
+    </p>
   );
 }
