@@ -4,11 +4,14 @@
  * Status: COMPLETED iff the latest competence evaluation of the competence is completed (and was not
  * reset since), STARTED if it is in progress or if the competence has knowledge elements (campaigns),
  * NOT_STARTED otherwise.
+ * Pix and level count only in a competence with a correct answer (earned-level.ts): engines' inferences
+ * alone never show a level.
  */
 import type { PackIndex } from '../model/pack-index';
 import type { Assessment, KnowledgeElement } from '../model/types';
-import { competenceScore, type CompetenceScore, type ScoringOptions } from './competence-score';
+import type { CompetenceScore, ScoringOptions } from './competence-score';
 import { lastKnowledgeElementDate, remainingDaysBeforeImproving, remainingDaysBeforeReset } from './delays';
+import { competencesWithCorrectAnswer, shownCompetenceScore, type EvidenceAnswer } from './earned-level';
 import { currentKnowledgeElements } from './knowledge-elements';
 import { type Instant, toMillis } from './time';
 
@@ -37,6 +40,8 @@ export interface ScorecardOptions extends ScoringOptions {
   /** the learner's assessments; only COMPETENCE_EVALUATION ones matter */
   assessments?: Assessment[];
   now?: Instant;
+  /** the learner's answers known here: a correct one earns its competence even without a direct KE */
+  answers?: readonly EvidenceAnswer[];
 }
 
 function statusOf(competenceId: string, allKes: KnowledgeElement[], currentCount: number, assessments: Assessment[]): ScorecardStatus {
@@ -55,6 +60,7 @@ function statusOf(competenceId: string, allKes: KnowledgeElement[], currentCount
 /** Scorecards of every competence of the pack, in referential order. `kes` is the full KE history. */
 export function scorecards(index: PackIndex, kes: KnowledgeElement[], opts: ScorecardOptions = {}): Scorecard[] {
   const current = currentKnowledgeElements(kes);
+  const earned = competencesWithCorrectAnswer(index, kes, opts.answers);
   return [...index.pack.competences]
     .sort((a, b) => a.index.localeCompare(b.index, 'fr', { numeric: true }))
     .map((competence) => {
@@ -67,7 +73,7 @@ export function scorecards(index: PackIndex, kes: KnowledgeElement[], opts: Scor
         index: competence.index,
         name: competence.name,
         areaId: competence.areaId,
-        ...competenceScore(ofCompetence, competence.id, opts),
+        ...shownCompetenceScore(ofCompetence, competence.id, earned, opts),
         status,
         lastKnowledgeElementAt: last,
         remainingDaysBeforeReset: now === undefined ? null : remainingDaysBeforeReset(last, now),
