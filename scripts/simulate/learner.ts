@@ -31,7 +31,26 @@ export function answerProbability(theta: number, challenge: Pick<Challenge, 'dif
   return guess + (1 - guess - slip) * logistic;
 }
 
-function validatedKnowledgeElements(skills: Skill[], userId: string): KnowledgeElement[] {
+/** What a simulated learner does with a challenge: right, wrong, or « Je passe ». */
+export type AnswerResult = 'ok' | 'ko' | 'aband';
+
+export interface PastAnswer {
+  challenge: Challenge;
+  result: AnswerResult;
+}
+
+/**
+ * How a simulated learner answers: a function of the challenge, the random source of this run and the
+ * learner's previous answers in the same assessment (oldest first).
+ */
+export type AnswerPolicy = (challenge: Challenge, rng: Rng, past: readonly PastAnswer[]) => AnswerResult;
+
+/** Independent 2PL answers at the ability `thetaOf(challenge)`: one draw of `rng` per answer. */
+export function twoPlPolicy(thetaOf: (challenge: Challenge) => number, guess: number, slip: number): AnswerPolicy {
+  return (challenge, rng) => (rng.nextFloat() < answerProbability(thetaOf(challenge), challenge, guess, slip) ? 'ok' : 'ko');
+}
+
+export function validatedKnowledgeElements(skills: Skill[], userId: string): KnowledgeElement[] {
   return skills.map((skill) => ({
     id: `truth:${skill.id}`, createdAt: '2025-01-01T00:00:00.000Z', source: 'direct', status: 'validated', earnedPix: skill.pixValue,
     answerId: 'truth', assessmentId: 'truth', skillId: skill.id, userId, competenceId: skill.competenceId,
@@ -48,9 +67,19 @@ export function scoreOf(kes: KnowledgeElement[], competenceId: string, maxReacha
   return competenceScore(ordered, competenceId, { maxReachableLevel });
 }
 
-export function trueScore(model: CompetenceModel, theta: number, maxReachableLevel: number): CompetenceScore {
-  const mastered = model.skills.filter((s) => (model.difficultyBySkill.get(s.id) ?? Infinity) <= theta);
+/** The score §2.2 gives to the skills of the model the learner truly masters (canonical order). */
+export function masteredScore(model: CompetenceModel, masteredSkillIds: ReadonlySet<string>, maxReachableLevel: number): CompetenceScore {
+  const mastered = model.skills.filter((s) => masteredSkillIds.has(s.id));
   return scoreOf(validatedKnowledgeElements(mastered, 'learner'), model.competenceId, maxReachableLevel);
+}
+
+/** Skills of the model whose b ≤ θ. */
+export function skillsUpTo(model: CompetenceModel, theta: number): Set<string> {
+  return new Set(model.skills.filter((s) => (model.difficultyBySkill.get(s.id) ?? Infinity) <= theta).map((s) => s.id));
+}
+
+export function trueScore(model: CompetenceModel, theta: number, maxReachableLevel: number): CompetenceScore {
+  return masteredScore(model, skillsUpTo(model, theta), maxReachableLevel);
 }
 
 /**

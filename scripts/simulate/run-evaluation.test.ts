@@ -30,4 +30,26 @@ describe('runEvaluation', () => {
     const b = runEvaluation({ ...input, rng: createRng('same') });
     expect({ ...a, pickMs: [] }).toEqual({ ...b, pickMs: [] });
   });
+
+  it.each(engines)('$key: an answer policy replaces the 2PL (always « Je passe » → level 0, always right → the 2PL expert\'s level)', (engine) => {
+    const base = { index, model, engine, guess: 0.1, slip: 0.05, maxReachableLevel: 6, rng: createRng('p') };
+    const skipper = runEvaluation({ ...base, learnerId: 'skipper', answer: () => 'aband' });
+    const expert = runEvaluation({ ...base, learnerId: 'expert', answer: () => 'ok' });
+    expect(skipper).toMatchObject({ level: 0, pix: 0 });
+    expect(skipper.questions).toBeGreaterThan(0);
+    expect(expert.level).toBe(trueScore(model, 8, 6).level);
+  });
+
+  it('a policy sees the challenge and the past answers of the assessment', () => {
+    const seen: number[] = [];
+    runEvaluation({
+      index, model, engine: engines[0], guess: 0.1, slip: 0.05, maxReachableLevel: 6, rng: createRng('q'), learnerId: 'l',
+      answer: (challenge, _rng, past) => {
+        seen.push(past.length);
+        expect(challenge.skillId).toMatch(/^skill-/);
+        return past.length % 2 === 0 ? 'ok' : 'ko';
+      },
+    });
+    expect(seen).toEqual(seen.map((_, i) => i));
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * One simulated assessment (competence evaluation or campaign): the learner answers what the engine
- * asks until it stops; every `nextChallenge` call is timed from the full answer history, as a device
- * would do it. The final levels are scored with the engine's own rule (KEs for smart random and the
+ * asks until it stops (with a 2PL at their true ability, or with any AnswerPolicy of a learner family);
+ * every `nextChallenge` call is timed from the full answer history, as a device would do it. The final levels are scored with the engine's own rule (KEs for smart random and the
  * Bayesian engine, capacity → KEs for flash).
  */
 import { performance } from 'node:perf_hooks';
@@ -15,10 +15,10 @@ import { nextChallenge } from '../../shared/src/engine/next-challenge';
 import { smartRandomKnowledgeElements } from '../../shared/src/engine/smart-random/smart-random';
 import type { EngineContext } from '../../shared/src/engine/types';
 import type { PackIndex } from '../../shared/src/model/pack-index';
-import type { AnswerEvent, AssessmentMethod, KnowledgeElement } from '../../shared/src/model/types';
+import type { AnswerEvent, AssessmentMethod, Challenge, KnowledgeElement } from '../../shared/src/model/types';
 import type { Rng } from '../../shared/src/random/seeded-rng';
 import { currentKnowledgeElements } from '../../shared/src/scoring/knowledge-elements';
-import { answerProbability, scoreOf, type CompetenceModel } from './learner';
+import { scoreOf, twoPlPolicy, type AnswerPolicy, type AnswerResult, type CompetenceModel, type PastAnswer } from './learner';
 
 export interface EngineSetup {
   key: string;
@@ -40,7 +40,10 @@ export interface EvaluationInput {
   index: PackIndex;
   model: CompetenceModel;
   learnerId: string;
-  theta: number;
+  /** true ability: 2PL answers (ignored when `answer` is given) */
+  theta?: number;
+  /** how the learner answers, instead of the 2PL at `theta` */
+  answer?: AnswerPolicy;
   engine: EngineSetup;
   guess: number;
   slip: number;
@@ -56,17 +59,19 @@ const START = Date.UTC(2025, 8, 1, 8, 0, 0);
 export function runEvaluation(input: EvaluationInput): EvaluationOutcome {
   const outcome = runAssessment({
     ...input,
-    learners: [{ model: input.model, theta: input.theta }],
+    learners: [{ model: input.model, theta: input.theta ?? Number.NEGATIVE_INFINITY }],
     targetSkillIds: input.model.skills.map((s) => s.id),
   });
   return { questions: outcome.questions, level: outcome.levels[0].level, pix: outcome.levels[0].pix, pickMs: outcome.pickMs };
 }
 
 export interface AssessmentInput extends Omit<EvaluationInput, 'model' | 'theta'> {
-  /** one true ability per competence of the assessment */
+  /** one true ability per competence of the assessment (the 2PL answers unless `answer` is given) */
   learners: { model: CompetenceModel; theta: number }[];
   targetSkillIds: string[];
 }
+
+const ANSWER_VALUES: Record<AnswerResult, string> = { ok: 'bonne réponse', ko: 'mauvaise réponse', aband: '#ABAND#' };
 
 export interface AssessmentOutcome {
   questions: number;
@@ -77,11 +82,14 @@ export interface AssessmentOutcome {
 
 /**
  * Plays one assessment (competence evaluation or campaign): the learner answers each challenge with
- * the true ability of its competence; the final levels are scored per competence from the engine's KEs.
+ * `answer` when given, else with the 2PL at the true ability of its competence; the final levels are scored per competence from the engine's KEs.
  */
 export function runAssessment(input: AssessmentInput): AssessmentOutcome {
   const { index, engine, rng } = input;
   const thetaByCompetence = new Map(input.learners.map((l) => [l.model.competenceId, l.theta]));
+  const competenceOf = (challenge: Challenge): string => index.skillsById.get(challenge.skillId)?.competenceId ?? challenge.competenceId;
+  const answer = input.answer ?? twoPlPolicy((c) => thetaByCompetence.get(competenceOf(c)) ?? Number.NEGATIVE_INFINITY, input.guess, input.slip);
+  const past: PastAnswer[] = [];
   const context: EngineContext = {
     assessmentId: `${input.learnerId}:${engine.key}`,
     userId: input.learnerId,
@@ -99,20 +107,19 @@ export function runAssessment(input: AssessmentInput): AssessmentOutcome {
     pickMs.push(performance.now() - started);
     if (step.done) break;
     if (n === MAX_QUESTIONS) throw new Error(`Le moteur ${engine.key} ne s'arrête pas (${MAX_QUESTIONS} questions).`);
-    const competenceId = index.skillsById.get(step.challenge.skillId)?.competenceId ?? step.challenge.competenceId;
-    const theta = thetaByCompetence.get(competenceId) ?? Number.NEGATIVE_INFINITY;
-    const correct = rng.nextFloat() < answerProbability(theta, step.challenge, input.guess, input.slip);
+    const result = answer(step.challenge, rng, past);
+    past.push({ challenge: step.challenge, result });
     answers.push({
       id: `${context.assessmentId}:${String(n).padStart(3, '0')}`,
       userId: input.learnerId,
       assessmentId: context.assessmentId,
       challengeId: step.challenge.id,
-      value: correct ? 'bonne réponse' : 'mauvaise réponse',
+      value: ANSWER_VALUES[result],
       timeout: step.challenge.timer !== undefined ? 10 : null,
       focusedOut: false,
       timeSpent: 30,
       createdAt: new Date(START + n * 30_000).toISOString(),
-      result: correct ? 'ok' : 'ko',
+      result,
     });
   }
 
