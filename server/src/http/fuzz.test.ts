@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, userIdForToken } from '../auth/sessions';
 import { SYNC_COLLECTIONS, SYNC_FORMAT_HEADER } from '../../../shared/src/sync/protocol';
+import { CAMPAIGN_METHODS } from '../../../shared/src/engine/engine-choice';
 import { API_BODY_LIMIT_BYTES } from './limits';
 import type { NodeMode, Persona } from './route-rules';
 import { registeredRoutes, routeWorld, type Headers, type RouteWorldNode } from '../testing/route-world';
@@ -100,7 +101,7 @@ function nearlyValid(world: RouteWorldNode) {
   return fc.oneof(
     { arbitrary: rows.map((r) => ({ rows: r })), weight: 4 },
     { arbitrary: fc.record({ login: fc.oneof(text, anything), password: fc.oneof(text, anything), client: fc.oneof(fc.constantFrom('browser', 'sync'), anything) }), weight: 1 },
-    { arbitrary: fc.record({ method: fc.oneof(fc.constantFrom('BAYES', 'FLASH', 'SMART_RANDOM'), anything) }), weight: 1 },
+    { arbitrary: fc.record({ method: fc.oneof(fc.constantFrom(...CAMPAIGN_METHODS, 'FLASH', 'CERTIFICATION_V2'), anything) }), weight: 1 },
   );
 }
 

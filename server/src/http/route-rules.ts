@@ -13,6 +13,7 @@
  *
  * Test-only declarations: nothing here runs in a node.
  */
+import { DEFAULT_CAMPAIGN_METHOD } from '../../../shared/src/engine/engine-choice';
 import { SYNC_COLLECTIONS, type SyncCollection, type SyncDocByCollection } from '../../../shared/src/sync/protocol';
 import type { NodeConfig } from '../context';
 
@@ -161,12 +162,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   },
   {
     route: 'PUT /api/campaigns/:campaignId/method', modes: ['central'], auth: 'user', allow: ['admin'],
-    call: (w) => ({ path: `/api/campaigns/${w.campaign.id}/method`, body: { method: 'BAYES' } }),
+    call: (w) => ({ path: `/api/campaigns/${w.campaign.id}/method`, body: { method: DEFAULT_CAMPAIGN_METHOD } }),
   },
   // A relay takes the engine from central's snapshot: every logged-in user gets 409 CENTRAL_ONLY, before any role check.
   {
     route: 'PUT /api/campaigns/:campaignId/method', modes: ['relay'], auth: 'user', allow: USERS, status: 409,
-    call: (w) => ({ path: `/api/campaigns/${w.campaign.id}/method`, body: { method: 'BAYES' } }),
+    call: (w) => ({ path: `/api/campaigns/${w.campaign.id}/method`, body: { method: DEFAULT_CAMPAIGN_METHOD } }),
   },
 
   // Relay administration.

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { organizationCampaignsSchema } from '../../../shared/src/api/schemas';
+import { CAMPAIGN_METHODS, DEFAULT_CAMPAIGN_METHOD } from '../../../shared/src/engine/engine-choice';
 import { challengeIdOf } from '../../../shared/src/testing/builders';
 import { answerDoc, assessmentDoc, organizationIdOf, push, testIndex, userIdOf } from '../sync/sync-fixtures';
 import { testNode } from '../testing/test-node';
@@ -40,14 +42,27 @@ describe('relay tokens and snapshot', () => {
     const { central, relay, loopDeps } = await centralAndRelay();
     const [campaign] = central.db.prepare('SELECT id FROM campaigns ORDER BY id').all() as { id: string }[];
     const admin = await central.login('prof@demo.pix');
+    const chosen = CAMPAIGN_METHODS.find((m) => m !== DEFAULT_CAMPAIGN_METHOD) ?? DEFAULT_CAMPAIGN_METHOD;
     const put = (node: typeof central, headers: Record<string, string>) =>
-      node.app.request(`/api/campaigns/${campaign.id}/method`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ method: 'FLASH' }) });
+      node.app.request(`/api/campaigns/${campaign.id}/method`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ method: chosen }) });
     expect((await put(central, admin)).status).toBe(200);
     await pullSnapshot(loopDeps);
-    expect(relay.db.prepare('SELECT assessment_method FROM campaigns WHERE id = ?').get(campaign.id)).toEqual({ assessment_method: 'FLASH' });
+    expect(relay.db.prepare('SELECT assessment_method FROM campaigns WHERE id = ?').get(campaign.id)).toEqual({ assessment_method: chosen });
     const response = await put(relay, await relay.login('prof@demo.pix'));
     expect(response.status).toBe(409);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('CENTRAL_ONLY');
+  });
+
+  it('a campaign central still has set to FLASH (chosen before it stopped being offered) reaches the relay, which runs the default', async () => {
+    const { central, relay, loopDeps } = await centralAndRelay();
+    const [campaign] = central.db.prepare('SELECT id, code FROM campaigns ORDER BY id').all() as { id: string; code: string }[];
+    central.db.prepare("UPDATE campaigns SET assessment_method = 'FLASH' WHERE id = ?").run(campaign.id);
+    await pullSnapshot(loopDeps);
+    expect(loopDeps.state.lastSnapshotAt).not.toBeNull();
+    expect(relay.db.prepare('SELECT assessment_method FROM campaigns WHERE id = ?').get(campaign.id)).toEqual({ assessment_method: 'FLASH' });
+    const teacher = await relay.login('prof@demo.pix');
+    const listed = organizationCampaignsSchema.parse(await (await relay.app.request(`/api/organizations/${organizationIdOf(relay.db)}/campaigns`, { headers: teacher })).json());
+    expect(listed.find((c) => c.id === campaign.id)).toMatchObject({ method: DEFAULT_CAMPAIGN_METHOD, configuredMethod: 'FLASH' });
   });
 });
 

@@ -26,7 +26,9 @@ const campaign = z.object({
   id: z.string(), code: z.string(), organization_id: z.string(), name: z.string(), type: z.string(), target_profile_id: z.string().nullable(),
   title: z.string().nullable(), custom_landing_message: z.string().nullable(), id_pix_label: z.string().nullable(), division_id: z.string().nullable(),
   created_by: z.string().nullable(), created_at: z.string(), archived_at: z.string().nullable(),
-  // the campaign's engine (issue 8); absent from a central older than migration 3
+  // the campaign's engine (issue 8); absent from a central older than migration 3. Every value the column may
+  // hold, not only the engines offered today: a FLASH chosen before it stopped being offered is kept as stored,
+  // and the relay runs the default instead (campaignMethod), as central does.
   assessment_method: z.enum(['SMART_RANDOM', 'BAYES', 'FLASH']).nullable().default(null),
 });
 

@@ -15,6 +15,7 @@ import {
   relayStatusSchema,
   relayTokenSchema,
 } from '../../../shared/src/api/schemas';
+import { CAMPAIGN_METHODS } from '../../../shared/src/engine/engine-choice';
 import { organizationIdOf, testIndex } from '../sync/sync-fixtures';
 import { testNode } from '../testing/test-node';
 
@@ -43,10 +44,14 @@ describe('API responses match the shared schemas', () => {
     await matches(await node.app.request('/api/me/campaigns', { headers: admin }), myCampaignsSchema);
     await matches(await node.app.request(`/api/organizations/${organizationId}/campaigns`, { headers: admin }), organizationCampaignsSchema);
     const [campaign] = node.db.prepare('SELECT id FROM campaigns ORDER BY id').all() as { id: string }[];
-    const put = await node.app.request(`/api/campaigns/${campaign.id}/method`, {
-      method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ method: 'FLASH' }),
+    const put = (method: string) => node.app.request(`/api/campaigns/${campaign.id}/method`, {
+      method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ method }),
     });
-    await matches(put, campaignInfoSchema);
+    for (const method of CAMPAIGN_METHODS) await matches(await put(method), campaignInfoSchema);
+    // an engine no longer offered (FLASH), stored before: the school list says so, and choosing it again is refused
+    node.db.prepare("UPDATE campaigns SET assessment_method = 'FLASH' WHERE id = ?").run(campaign.id);
+    await matches(await node.app.request(`/api/organizations/${organizationId}/campaigns`, { headers: admin }), organizationCampaignsSchema);
+    await matches(await put('FLASH'), errorBodySchema, 400);
   });
 
   it('relay administration: token, status (central and relay)', async () => {

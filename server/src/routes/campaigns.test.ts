@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { campaignInfoSchema, myCampaignsSchema } from '../../../shared/src/api/schemas';
-import { DEFAULT_CAMPAIGN_METHOD } from '../../../shared/src/engine/engine-choice';
+import { campaignInfoSchema, errorBodySchema, myCampaignsSchema, organizationCampaignsSchema } from '../../../shared/src/api/schemas';
+import { CAMPAIGN_METHODS, DEFAULT_CAMPAIGN_METHOD, METHOD_NAMES } from '../../../shared/src/engine/engine-choice';
+import type { AssessmentMethod } from '../../../shared/src/model/types';
 import type { AssessmentDoc } from '../../../shared/src/sync/protocol';
 import { challengeIdOf } from '../../../shared/src/testing/builders';
+import { writeDocument } from '../sync/document-repository';
 import { answerDoc, assessmentDoc, insertCampaign, organizationIdOf, participationDoc, pullAll, push, testIndex, userIdOf } from '../sync/sync-fixtures';
 import { testNode } from '../testing/test-node';
+
+/** An offered engine other than the default when there is one (the list may shrink to one engine). */
+const CHOSEN: AssessmentMethod = CAMPAIGN_METHODS.find((m) => m !== DEFAULT_CAMPAIGN_METHOD) ?? DEFAULT_CAMPAIGN_METHOD;
+/** An adaptive engine a device might claim, other than CHOSEN. */
+const OTHER: AssessmentMethod = CHOSEN === 'SMART_RANDOM' ? 'BAYES' : 'SMART_RANDOM';
 
 async function school() {
   const node = await testNode({ content: testIndex });
@@ -132,17 +139,71 @@ describe('campaigns', () => {
 
   it("the node decides a campaign assessment's engine from the campaign, whatever the device claims", async () => {
     const { node, campaignId } = await school();
-    node.db.prepare("UPDATE campaigns SET assessment_method = 'BAYES' WHERE id = ?").run(campaignId);
+    node.db.prepare('UPDATE campaigns SET assessment_method = ? WHERE id = ?').run(CHOSEN, campaignId);
     const pupil = await node.login('eleve@demo.pix');
-    expect(await (await node.app.request('/api/campaigns/WEBNUM123', { headers: pupil })).json()).toMatchObject({ method: 'BAYES' });
+    expect(await (await node.app.request('/api/campaigns/WEBNUM123', { headers: pupil })).json()).toMatchObject({ method: CHOSEN });
     const userId = userIdOf(node.db, 'eleve@demo.pix');
     const participation = participationDoc({ userId, campaignId });
     await push(node.app, pupil, 'campaign-participations', [participation]);
-    const claimed = assessmentDoc({ userId, type: 'CAMPAIGN', competenceId: undefined, campaignParticipationId: participation.id, method: 'SMART_RANDOM' });
+    const claimed = assessmentDoc({ userId, type: 'CAMPAIGN', competenceId: undefined, campaignParticipationId: participation.id, method: OTHER });
     const pushed = await push(node.app, pupil, 'assessments', [claimed]);
-    expect(pushed.body.conflicts).toEqual([expect.objectContaining({ id: claimed.id, method: 'BAYES' })]);
+    expect(pushed.body.conflicts).toEqual([expect.objectContaining({ id: claimed.id, method: CHOSEN })]);
     const [stored] = await pullAll<AssessmentDoc>(node.app, pupil, 'assessments');
-    expect(stored.method).toBe('BAYES');
+    expect(stored.method).toBe(CHOSEN);
+  });
+
+  describe('a campaign still set to FLASH, chosen before it stopped being offered (no migration: the fallback applies)', () => {
+    const legacy = async () => {
+      const { node, organizationId, campaignId } = await school();
+      node.db.prepare("UPDATE campaigns SET assessment_method = 'FLASH' WHERE id = ?").run(campaignId);
+      const userId = userIdOf(node.db, 'eleve@demo.pix');
+      return { node, organizationId, campaignId, userId, pupil: await node.login('eleve@demo.pix') };
+    };
+
+    it('a lookup says new participations run the default; the school list also gives the stored choice', async () => {
+      const { node, organizationId, pupil } = await legacy();
+      expect(await (await node.app.request('/api/campaigns/WEBNUM123', { headers: pupil })).json()).toMatchObject({ method: DEFAULT_CAMPAIGN_METHOD });
+      const response = await node.app.request(`/api/organizations/${organizationId}/campaigns`, { headers: await node.login('prof@demo.pix') });
+      const listed = organizationCampaignsSchema.parse(await response.json());
+      expect(listed.find((c) => c.code === 'WEBNUM123')).toMatchObject({ method: DEFAULT_CAMPAIGN_METHOD, configuredMethod: 'FLASH' });
+      expect(listed.filter((c) => c.code !== 'WEBNUM123').every((c) => c.configuredMethod === null)).toBe(true);
+    });
+
+    it('a new participation runs the default engine, whatever the device claims', async () => {
+      const { node, campaignId, userId, pupil } = await legacy();
+      const participation = participationDoc({ userId, campaignId });
+      await push(node.app, pupil, 'campaign-participations', [participation]);
+      const claimed = assessmentDoc({ userId, type: 'CAMPAIGN', competenceId: undefined, campaignParticipationId: participation.id, method: 'FLASH' });
+      await push(node.app, pupil, 'assessments', [claimed]);
+      const [stored] = await pullAll<AssessmentDoc>(node.app, pupil, 'assessments');
+      expect(stored.method).toBe(DEFAULT_CAMPAIGN_METHOD);
+    });
+
+    it('an assessment created with FLASH keeps it, and its answers are still scored', async () => {
+      const { node, campaignId, userId, pupil } = await legacy();
+      const participation = participationDoc({ userId, campaignId });
+      await push(node.app, pupil, 'campaign-participations', [participation]);
+      // stored when the campaign still ran FLASH
+      const created = assessmentDoc({ userId, type: 'CAMPAIGN', competenceId: undefined, campaignParticipationId: participation.id, method: 'FLASH' });
+      node.db.transaction(() => writeDocument(node.db, 'assessments', created))();
+      // the device pushes it again (e.g. after an offline session), then an answer
+      await push(node.app, pupil, 'assessments', [{ ...created, updatedAt: '2026-11-23T09:05:00.000Z' }]);
+      expect((await push(node.app, pupil, 'answers', [answerDoc({ userId, assessmentId: created.id, challengeId: challengeIdOf('@web', 2) })])).body.rejected).toEqual([]);
+      const [stored] = await pullAll<AssessmentDoc>(node.app, pupil, 'assessments');
+      expect(stored).toMatchObject({ id: created.id, method: 'FLASH' });
+      const kes = node.db.prepare('SELECT status FROM knowledge_elements WHERE assessment_id = ?').all(created.id);
+      expect(kes.length).toBeGreaterThan(0);
+    });
+
+    it('the admin may set it to any offered engine, the default included', async () => {
+      const { node, campaignId } = await legacy();
+      const admin = await node.login('prof@demo.pix');
+      const response = await node.app.request(`/api/campaigns/${campaignId}/method`, {
+        method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ method: DEFAULT_CAMPAIGN_METHOD }),
+      });
+      expect(response.status).toBe(200);
+      expect(node.db.prepare('SELECT assessment_method FROM campaigns WHERE id = ?').get(campaignId)).toEqual({ assessment_method: DEFAULT_CAMPAIGN_METHOD });
+    });
   });
 
   describe('engine switch (PUT /api/campaigns/:id/method)', () => {
@@ -152,33 +213,48 @@ describe('campaigns', () => {
     it('an organisation ADMIN chooses the engine; new lookups and new assessments follow it', async () => {
       const { node, campaignId } = await school();
       const admin = await node.login('prof@demo.pix');
-      const response = await put(node, campaignId, admin, JSON.stringify({ method: 'SMART_RANDOM' }));
+      const response = await put(node, campaignId, admin, JSON.stringify({ method: CHOSEN }));
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ code: 'WEBNUM123', method: 'SMART_RANDOM' });
+      expect(await response.json()).toMatchObject({ code: 'WEBNUM123', method: CHOSEN });
       const pupil = await node.login('eleve@demo.pix');
-      expect(await (await node.app.request('/api/campaigns/WEBNUM123', { headers: pupil })).json()).toMatchObject({ method: 'SMART_RANDOM' });
-      const listed = (await (await node.app.request(`/api/organizations/${organizationIdOf(node.db)}/campaigns`, { headers: admin })).json()) as { code: string; method: string }[];
-      expect(listed.find((c) => c.code === 'WEBNUM123')?.method).toBe('SMART_RANDOM');
+      expect(await (await node.app.request('/api/campaigns/WEBNUM123', { headers: pupil })).json()).toMatchObject({ method: CHOSEN });
+      const listed = organizationCampaignsSchema.parse(await (await node.app.request(`/api/organizations/${organizationIdOf(node.db)}/campaigns`, { headers: admin })).json());
+      expect(listed.find((c) => c.code === 'WEBNUM123')).toMatchObject({ method: CHOSEN, configuredMethod: CHOSEN });
       expect(listed.filter((c) => c.code !== 'WEBNUM123').every((c) => c.method === DEFAULT_CAMPAIGN_METHOD)).toBe(true);
       const userId = userIdOf(node.db, 'eleve@demo.pix');
       const participation = participationDoc({ userId, campaignId });
       await push(node.app, pupil, 'campaign-participations', [participation]);
-      const claimed = assessmentDoc({ userId, type: 'CAMPAIGN', competenceId: undefined, campaignParticipationId: participation.id, method: 'BAYES' });
+      const claimed = assessmentDoc({ userId, type: 'CAMPAIGN', competenceId: undefined, campaignParticipationId: participation.id, method: OTHER });
       await push(node.app, pupil, 'assessments', [claimed]);
       const [stored] = await pullAll<AssessmentDoc>(node.app, pupil, 'assessments');
-      expect(stored.method).toBe('SMART_RANDOM');
+      expect(stored.method).toBe(CHOSEN);
     });
 
+    it.each(CAMPAIGN_METHODS)('every offered engine may be chosen: %s', async (method) => {
+      const { node, campaignId } = await school();
+      const response = await put(node, campaignId, await node.login('prof@demo.pix'), JSON.stringify({ method }));
+      expect(response.status).toBe(200);
+      expect(campaignInfoSchema.parse(await response.json()).method).toBe(method);
+      expect(node.db.prepare('SELECT assessment_method FROM campaigns WHERE id = ?').get(campaignId)).toEqual({ assessment_method: method });
+    });
+
+    const offeredNames = CAMPAIGN_METHODS.map((m) => METHOD_NAMES[m]);
     it.each([
-      ['a pupil', 'eleve@demo.pix', JSON.stringify({ method: 'FLASH' }), 403, 'FORBIDDEN'],
-      ['an unknown engine', 'prof@demo.pix', JSON.stringify({ method: 'CERTIFICATION_V2' }), 400, 'INVALID_INPUT'],
-      ['no engine', 'prof@demo.pix', JSON.stringify({}), 400, 'INVALID_INPUT'],
-      ['malformed JSON', 'prof@demo.pix', '{"method":', 400, 'INVALID_JSON'],
-    ])('%s → %i %s, nothing changed', async (_label, login, body, status, code) => {
+      ['a pupil', 'eleve@demo.pix', JSON.stringify({ method: 'FLASH' }), 403, 'FORBIDDEN', ["Seul un administrateur"]],
+      ['FLASH, no longer offered for campaigns', 'prof@demo.pix', JSON.stringify({ method: 'FLASH' }), 400, 'CAMPAIGN_METHOD_NOT_OFFERED', ["Le moteur Flash (IRT) n'est pas proposé pour les campagnes", 'certification v3', ...offeredNames]],
+      ['a certification engine', 'prof@demo.pix', JSON.stringify({ method: 'CERTIFICATION_V2' }), 400, 'CAMPAIGN_METHOD_NOT_OFFERED', ["n'est pas proposé pour les campagnes", ...offeredNames]],
+      ['an unknown engine', 'prof@demo.pix', JSON.stringify({ method: 'RANDOM' }), 400, 'CAMPAIGN_METHOD_NOT_OFFERED', ['Moteur inconnu', ...offeredNames]],
+      ['an engine name in lower case', 'prof@demo.pix', JSON.stringify({ method: 'bayes' }), 400, 'CAMPAIGN_METHOD_NOT_OFFERED', ['Moteur inconnu']],
+      ['a number', 'prof@demo.pix', JSON.stringify({ method: 3 }), 400, 'INVALID_INPUT', ['invalides']],
+      ['no engine', 'prof@demo.pix', JSON.stringify({}), 400, 'INVALID_INPUT', ['invalides']],
+      ['malformed JSON', 'prof@demo.pix', '{"method":', 400, 'INVALID_JSON', ['JSON']],
+    ])('%s → %i %s in French, nothing changed', async (_label, login, body, status, code, phrases) => {
       const { node, campaignId } = await school();
       const response = await put(node, campaignId, await node.login(login), body);
       expect(response.status).toBe(status);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+      const error = errorBodySchema.parse(await response.json()).error;
+      expect(error.code).toBe(code);
+      for (const phrase of phrases) expect(error.message).toContain(phrase);
       expect(node.db.prepare('SELECT assessment_method FROM campaigns WHERE id = ?').get(campaignId)).toEqual({ assessment_method: null });
     });
 

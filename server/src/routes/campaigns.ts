@@ -5,16 +5,15 @@
  * campaign); a member of the organisation lists its campaigns and reads the results of the
  * participants who SENT them (nothing before "J'envoie mes résultats": results stay private until
  * shared); an organisation ADMIN chooses, on central, the
- * adaptive engine of a campaign (issue 8) — relays receive it with their snapshot, and only new
- * participations use it (an assessment keeps the method it was created with).
+ * adaptive engine of a campaign among those offered (CAMPAIGN_METHODS, issue 8) — relays receive it with their
+ * snapshot, and only new participations use it (an assessment keeps the method it was created with).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { campaignAccess } from '../../../shared/src/campaign/campaign-access';
 import { CAMPAIGN_CODE_INPUT, normaliseCampaignCode } from '../../../shared/src/campaign/campaign-code';
 import { participantResults } from '../../../shared/src/campaign/participant-results';
-import { CAMPAIGN_METHODS } from '../../../shared/src/engine/engine-choice';
-import type { AssessmentMethod } from '../../../shared/src/model/types';
+import { campaignMethodRefusal, isCampaignMethod } from '../../../shared/src/engine/engine-choice';
 import type { AppDeps, AppEnv } from '../context';
 import type { Db } from '../db/database';
 import { ApiError, badRequest, forbidden, notFound } from '../http/errors';
@@ -38,11 +37,7 @@ function requireMember(db: Db, organizationId: string, userId: string): void {
   if (!isMember(db, organizationId, userId)) throw forbidden("Vous n'êtes pas membre de cette organisation.");
 }
 
-const methodBody = z.object({
-  method: z.string().refine((method) => CAMPAIGN_METHODS.includes(method as AssessmentMethod), {
-    message: `Moteur inconnu : choisissez ${CAMPAIGN_METHODS.join(', ')}.`,
-  }),
-});
+const methodBody = z.object({ method: z.string() });
 
 export function campaignRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -72,7 +67,13 @@ export function campaignRoutes(deps: AppDeps) {
     const organizationId = c.req.param('organizationId');
     requireMember(db, organizationId, c.get('userId'));
     return c.json(
-      campaignsOfOrganization(db, organizationId).map((row) => ({ ...campaignInfo(row), participantsCount: row.participants, sharedCount: row.shared })),
+      campaignsOfOrganization(db, organizationId).map((row) => ({
+        ...campaignInfo(row),
+        // the stored choice, which `method` (what new participations run) differs from when it is no longer offered
+        configuredMethod: row.assessment_method,
+        participantsCount: row.participants,
+        sharedCount: row.shared,
+      })),
     );
   });
 
@@ -86,9 +87,11 @@ export function campaignRoutes(deps: AppDeps) {
       throw forbidden("Seul un administrateur de l'organisation peut choisir le moteur d'une campagne.");
     }
     const { method } = await readJson(c, methodBody);
-    setCampaignMethod(db, row.id, method as AssessmentMethod);
+    // Only an engine offered for campaigns (CAMPAIGN_METHODS): FLASH, the v3 certification engine, is not.
+    if (!isCampaignMethod(method)) throw badRequest('CAMPAIGN_METHOD_NOT_OFFERED', campaignMethodRefusal(method) ?? 'Moteur non proposé.');
+    setCampaignMethod(db, row.id, method);
     deps.log(`campaign ${row.code}: engine ${method}`);
-    return c.json(campaignInfo({ ...row, assessment_method: method as AssessmentMethod }));
+    return c.json(campaignInfo({ ...row, assessment_method: method }));
   });
 
   routes.get('/campaigns/:campaignId/results', auth, (c) => {

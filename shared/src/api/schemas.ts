@@ -64,9 +64,14 @@ export const campaignInfoSchema = z.object({
 /** `GET /api/me/campaigns`: every campaign the caller has a participation in (archived ones included). */
 export const myCampaignsSchema = z.object({ campaigns: z.array(campaignInfoSchema) });
 
-/** `GET /api/organizations/:id/campaigns` (members of the organisation). */
+/**
+ * `GET /api/organizations/:id/campaigns` (members of the organisation). `method` is what new participations
+ * run; `configuredMethod` the choice stored for the campaign (null: none), which differs from it when that
+ * engine is no longer offered for campaigns (e.g. FLASH): the school page says so. Plain text, so that a
+ * name this client does not know yet cannot make it refuse the whole list.
+ */
 export const organizationCampaignsSchema = z.array(
-  z.extend(campaignInfoSchema, { participantsCount: z.number(), sharedCount: z.number() }),
+  z.extend(campaignInfoSchema, { participantsCount: z.number(), sharedCount: z.number(), configuredMethod: z.optional(nullableText) }),
 );
 
 /** `POST /api/organizations/:id/relay-tokens` (organisation ADMIN, on central). */

@@ -9,17 +9,59 @@
  * rate on competence evaluations and on each Parcours de rentrée, and a better within-one rate
  * everywhere. The issue's 98 % within one level on competence evaluations is not reached (≈ 96 %):
  * `npm run simulate:bound` shows that no engine — even one free to re-ask any skill — exceeds ≈ 97.7 %
- * with that many questions on this simulator. Smart random stays available per campaign.
+ * with that many questions on this simulator. Smart random stays available per campaign (CAMPAIGN_METHODS).
  */
 import type { AssessmentMethod } from '../model/types';
 
 export const DEFAULT_COMPETENCE_EVALUATION_METHOD: AssessmentMethod = 'BAYES';
 export const DEFAULT_CAMPAIGN_METHOD: AssessmentMethod = 'BAYES';
 
-/** Methods a campaign may be configured with (certification methods are not adaptive campaigns). */
-export const CAMPAIGN_METHODS: readonly AssessmentMethod[] = ['SMART_RANDOM', 'BAYES', 'FLASH'];
+/**
+ * The engines a teacher may choose for a campaign: the one list the node's validation, the school page's
+ * options and their explanations derive from (it may shrink to a single engine). Certification methods are
+ * not offered: FLASH (IRT) is the v3 certification engine, and on campaigns it placed experts at level 3–5
+ * and found the exact level of fewer than a quarter of the simulated pupils. A campaign whose stored choice
+ * is no longer listed runs the default for its new participations; its existing assessments keep theirs.
+ */
+export const CAMPAIGN_METHODS: readonly AssessmentMethod[] = ['SMART_RANDOM', 'BAYES'];
 
-/** The method of a new campaign assessment: the campaign's own choice when valid, else the default. */
+/** French names of the engines (school page, the node's messages). */
+export const METHOD_NAMES: Record<AssessmentMethod, string> = {
+  SMART_RANDOM: 'Smart random (Pix)',
+  BAYES: 'Bayésien',
+  FLASH: 'Flash (IRT)',
+  CERTIFICATION_V2: 'Certification v2',
+};
+
+/** Why an engine that exists is not offered for campaigns. */
+const NOT_OFFERED_BECAUSE: Partial<Record<AssessmentMethod, string>> = {
+  FLASH: "c'est le moteur de la certification v3, trop imprécis sur les campagnes",
+  CERTIFICATION_V2: "c'est l'épreuve fixe de la certification, pas un parcours adaptatif",
+};
+
+export function isCampaignMethod(method: unknown): method is AssessmentMethod {
+  return CAMPAIGN_METHODS.includes(method as AssessmentMethod);
+}
+
+/** The method of a new campaign assessment: the campaign's own choice when still offered, else the default. */
 export function campaignMethod(configured?: AssessmentMethod | null): AssessmentMethod {
-  return configured && CAMPAIGN_METHODS.includes(configured) ? configured : DEFAULT_CAMPAIGN_METHOD;
+  return isCampaignMethod(configured) ? configured : DEFAULT_CAMPAIGN_METHOD;
+}
+
+/** "A", "A ou B", "A, B ou C" */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ou ${items.at(-1)}`;
+}
+
+/**
+ * Why a campaign may not be set to `method`, in French, naming what may be chosen; null when it may. An
+ * unknown name is not echoed back (it may be anything a client sent).
+ */
+export function campaignMethodRefusal(method: string, offered: readonly AssessmentMethod[] = CAMPAIGN_METHODS): string | null {
+  if (offered.includes(method as AssessmentMethod)) return null;
+  const choices = `Choisissez ${orList(offered.map((m) => `${METHOD_NAMES[m]} (${m})`))}.`;
+  if (!Object.hasOwn(METHOD_NAMES, method)) return `Moteur inconnu. ${choices}`;
+  const known = method as AssessmentMethod;
+  const because = NOT_OFFERED_BECAUSE[known];
+  return `Le moteur ${METHOD_NAMES[known]} n'est pas proposé pour les campagnes${because ? ` : ${because}` : ''}. ${choices}`;
 }
