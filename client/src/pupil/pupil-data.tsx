@@ -119,8 +119,8 @@ export function PupilProvider(props: { db: PupilDatabase; profile: ProfileDoc; c
     [index, assessments, answers, targetSkillIdsOf],
   );
   const cards = useMemo(
-    () => (index ? scorecards(index, knowledge.history, { assessments, now: new Date() }) : []),
-    [index, knowledge, assessments],
+    () => (index ? scorecards(index, knowledge.history, { assessments, answers, now: new Date() }) : []),
+    [index, knowledge, assessments, answers],
   );
 
   const value: PupilData = {

@@ -2,9 +2,11 @@
  * A test in progress, run entirely on the device: the engine (shared/) picks the next challenge from the
  * answers in the local database, so a reload, a closed tab or another device with the same answers resumes
  * at the same question. Every 5 answers a checkpoint shows "Vos réponses"; at the end, the results.
+ * A correct answer that raises its competence's level shows « Félicitations ! » on the next screen
+ * (level-up-banner.ts).
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { nextChallenge } from '../../../../shared/src/engine/next-challenge';
 import { orderAnswers } from '../../../../shared/src/engine/answer-history';
 import { CHECKPOINT_EVERY, progressInCheckpoint } from '../../../../shared/src/engine/checkpoint';
@@ -17,6 +19,7 @@ import { usePupil } from '../../pupil/pupil-data';
 import { AnswerReview } from './AnswerReview';
 import { ChallengeStep, type AnswerMeta } from './ChallengeStep';
 import { GameRules } from './GameRules';
+import { useLevelUpBanner } from './level-up-banner';
 import { Results } from './Results';
 
 export function AssessmentPage(props: { assessmentId: string }) {
@@ -29,8 +32,6 @@ export function AssessmentPage(props: { assessmentId: string }) {
   const checkpoint = useLocalState(pupil.db, localKeys.checkpointSeen(props.assessmentId));
   const rulesSeen = rules.value === '1';
   const checkpointSeen = Number(checkpoint.value ?? 0);
-  const [levelUp, setLevelUp] = useState<{ competence: string; level: number } | null>(null);
-  const levelsBefore = useRef<Map<string, number> | null>(null);
 
   const answers = useMemo(
     () => orderAnswers(pupil.answers.filter((a) => a.assessmentId === props.assessmentId)),
@@ -56,17 +57,12 @@ export function AssessmentPage(props: { assessmentId: string }) {
     if (assessment.campaignParticipationId) void markParticipationToShare(pupil.db, assessment.campaignParticipationId, new Date());
   }, [assessment, step, pupil.db]);
 
-  // "Félicitations ! Vous avez atteint le niveau N" when an answer raised a competence's level.
-  useEffect(() => {
-    const levels = new Map(pupil.cards.map((c) => [c.competenceId, c.level]));
-    const before = levelsBefore.current;
-    if (before) {
-      for (const card of pupil.cards) {
-        if (card.level > (before.get(card.competenceId) ?? 0)) setLevelUp({ competence: card.name, level: card.level });
-      }
-    }
-    levelsBefore.current = levels;
-  }, [pupil.cards]);
+  const answered = answers.length;
+  const atCheckpoint = answered > checkpointSeen && (answered % CHECKPOINT_EVERY === 0 || step?.done === true);
+  const showRules = !rulesSeen && answered === 0 && !step?.done;
+  // what the page shows: the level-up banner belongs to the screen shown after the answer
+  const screen = showRules ? 'rules' : atCheckpoint ? `checkpoint:${answered}` : !step || step.done ? 'results' : `challenge:${step.challenge.id}`;
+  const levelUp = useLevelUpBanner({ index, answers: pupil.answers, knowledgeElements: pupil.knowledge.history, screen });
 
   if (pupil.packError) return <div className="fr-alert fr-alert--error fr-my-4w"><p>{pupil.packError}</p></div>;
   if (!index || !pupil.ready || !rules.loaded || !checkpoint.loaded) return <p className="fr-py-6w">Chargement du test…</p>;
@@ -80,15 +76,14 @@ export function AssessmentPage(props: { assessmentId: string }) {
   }
 
   const title = titleOf(assessment, index, pupil.participations, pupil.campaigns);
-  const answered = answers.length;
   const sinceCheckpoint = answers.slice(checkpointSeen);
-  const atCheckpoint = answered > checkpointSeen && (answered % CHECKPOINT_EVERY === 0 || step?.done === true);
 
   const ackCheckpoint = () => checkpoint.set(String(answered));
 
   async function onAnswer(value: string, meta: AnswerMeta) {
     if (!step || step.done || !assessment) return;
     setSaving(true);
+    levelUp.submitted(assessment.id, step.challenge.id);
     try {
       const { result, resultDetails } = matchAnswer(step.challenge, value, {
         timeout: meta.timeout,
@@ -117,7 +112,7 @@ export function AssessmentPage(props: { assessmentId: string }) {
   }
 
   let body;
-  if (!rulesSeen && answered === 0 && !step?.done) {
+  if (showRules) {
     body = (
       <GameRules
         onDone={() => rules.set('1')}
@@ -181,12 +176,12 @@ export function AssessmentPage(props: { assessmentId: string }) {
           Quitter
         </Link>
       </div>
-      {levelUp && (
+      {levelUp.banner && (
         <div className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w" role="status" data-testid="level-up">
           <p>
-            Félicitations ! Vous avez atteint le niveau {levelUp.level} en « {levelUp.competence} ».
+            Félicitations ! Vous avez atteint le niveau {levelUp.banner.level} en « {index.competencesById.get(levelUp.banner.competenceId)?.name ?? levelUp.banner.competenceId} ».
           </p>
-          <button type="button" className="fr-btn--close fr-btn" title="Masquer le message" onClick={() => setLevelUp(null)}>
+          <button type="button" className="fr-btn--close fr-btn" title="Masquer le message" onClick={levelUp.close}>
             Masquer le message
           </button>
         </div>
