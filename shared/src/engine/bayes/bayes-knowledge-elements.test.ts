@@ -72,24 +72,28 @@ describe('bayesKnowledgeElements', () => {
     expect(withHistory.filter((ke) => ke.skillId === skillIdOf('@mail', 1))).toEqual(previous);
   });
 
-  describe('second chance (a skill asked twice)', () => {
-    const strong: [string, number, boolean, number?][] = [['@mail', 4, true], ['@web', 2, false], ['@mail', 5, true], ['@web', 4, true], ['@mail', 6, true]];
-    const kesAfter = (second: boolean) => bayesKnowledgeElements(index, context, answers([...strong, ['@web', 2, second, 1]]));
+  describe('tubes are separate ladders', () => {
+    // @web mastered up to 5, @mail only up to 1: each tube's untested skills follow its own answers.
+    const split = bayesKnowledgeElements(index, context, answers([['@web', 3, true], ['@web', 5, true], ['@mail', 3, false], ['@mail', 2, false], ['@mail', 1, true]]));
+    const status = (tube: string, level: number) => split.find((ke) => ke.skillId === skillIdOf(tube, level))?.status;
 
-    it('two answers that agree keep the first answer\'s direct KE', () => {
-      const web2 = kesAfter(false).filter((ke) => ke.skillId === skillIdOf('@web', 2));
-      expect(web2).toEqual([expect.objectContaining({ id: `answer-1:${skillIdOf('@web', 2)}`, source: 'direct', status: 'invalidated' })]);
+    it('infers the skills below a success of a tube validated, above its failures invalidated', () => {
+      expect([status('@web', 1), status('@web', 2), status('@web', 4)]).toEqual(['validated', 'validated', 'validated']);
+      expect([status('@mail', 4), status('@mail', 5), status('@mail', 6)]).toEqual(['invalidated', 'invalidated', 'invalidated']);
     });
 
-    it('two answers that disagree give a direct KE with the ability estimate\'s status, on the second answer', () => {
-      const web2 = kesAfter(true).filter((ke) => ke.skillId === skillIdOf('@web', 2));
-      expect(web2).toEqual([expect.objectContaining({ id: `answer-5:${skillIdOf('@web', 2)}`, source: 'direct', status: 'validated', earnedPix: index.skillsById.get(skillIdOf('@web', 2))?.pixValue })]);
+    it('a second answer on a skill keeps the first answer\'s direct KE', () => {
+      const twice = bayesKnowledgeElements(index, context, answers([['@web', 2, false], ['@web', 2, true, 1]]));
+      expect(twice.filter((ke) => ke.skillId === skillIdOf('@web', 2))).toEqual([expect.objectContaining({ id: `answer-0:${skillIdOf('@web', 2)}`, source: 'direct', status: 'invalidated' })]);
     });
+  });
 
-    it('a contested skill of a weak learner is invalidated', () => {
-      const weak = answers([['@mail', 2, false], ['@web', 4, true], ['@mail', 3, false], ['@web', 3, false], ['@web', 4, false, 1]]);
-      const web4 = bayesKnowledgeElements(index, context, weak).filter((ke) => ke.skillId === skillIdOf('@web', 4));
-      expect(web4).toEqual([expect.objectContaining({ id: `answer-4:${skillIdOf('@web', 4)}`, source: 'direct', status: 'invalidated', earnedPix: 0 })]);
+  describe('no level without a success', () => {
+    it.each([1, 2, 3, 5])('a learner who fails (or skips) %i questions gets no validated KE at all', (count) => {
+      const failed = answers(Array.from({ length: count }, (_, n) => [n % 2 === 0 ? '@web' : '@mail', 1 + Math.floor(n / 2), false] as [string, number, boolean]));
+      const kes = bayesKnowledgeElements(index, context, failed);
+      expect(kes.length).toBe(targetSkillIds.length);
+      expect(kes.filter((ke) => ke.status === 'validated')).toEqual([]);
     });
   });
 

@@ -1,9 +1,9 @@
 /**
  * Bayesian engine (issue 8, ADR 0002): the next challenge of a competence evaluation or campaign.
  *
- * Stateless like smart random and flash: the ability posterior of each competence, the decided skills
- * and the settled competences are recomputed from the pack, the context and the answers on every call.
- * The assessment ends when every competence is settled (its level is known with the configured
+ * Stateless like smart random and flash: the tube model's posterior of each competence, the decided
+ * skills and the settled competences are recomputed from the pack, the context and the answers on every
+ * call. The assessment ends when every competence is settled (its level is known with the configured
  * confidence), has reached its question cap, or has no undecided skill left to ask.
  */
 import type { PackIndex } from '../../model/pack-index';
@@ -12,11 +12,11 @@ import { orderAnswers } from '../answer-history';
 import { isCheckpointAfterNext } from '../checkpoint';
 import { isTimed } from '../servable-challenges';
 import type { EngineContext, EngineStep } from '../types';
-import { posteriorMean } from './ability-grid';
-import { buildAssessmentState } from './assessment-state';
+import { buildAssessmentState, levelDistributionOf } from './assessment-state';
 import { bayesConfigOf, type BayesConfig } from './bayes-config';
 import type { AssessmentState } from './assessment-state';
 import { pickCandidate, rankCandidates, type Candidate } from './select-challenge';
+import { settle } from './settlement';
 
 const OPEN_COMPETENCE_PROGRESS_CAP = 0.9;
 
@@ -65,7 +65,8 @@ export function nextBayesChallenge(
   return {
     done: false,
     challenge: picked.challenge,
-    estimatedLevel: competence ? posteriorMean(state.grid, competence.posterior) : config.priorMean,
+    // the level the engine would report now for the competence asked
+    estimatedLevel: competence ? settle(levelDistributionOf(competence), competence.hasSuccess, config).level : 0,
     answeredCount,
     isCheckpointNext: isCheckpointAfterNext(answeredCount),
     progress: bayesProgress(state, candidates),

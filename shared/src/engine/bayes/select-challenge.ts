@@ -1,29 +1,30 @@
 /**
- * Selection of the Bayesian engine (ADR 0002). For every competence not settled yet, each undecided
- * skill is a candidate with one challenge (never one already answered; validé preferred; no timed
- * challenge right after a timed answer when an untimed one is possible). A candidate's value is the
- * expected gain, over its two outcomes, of P(exact level) + w·P(level within one) of the settlement —
- * with the direct KE the answer would write — plus a small share of the expected reduction of the
- * posterior variance, which breaks the ties when no single answer can move the level yet.
- * With `answersPerSkill` 2 (second chance), a skill answered once in this assessment is a candidate
- * too: an answer that agrees keeps its KE, one that disagrees leaves it to the ability estimate —
- * the lookahead asks it again only when that is worth more than a new skill (a surprising answer).
- * Candidates with the same calibration and pix value in a competence are valued once.
- * Equal values are split by a hash of the assessment id, so the pick is seeded and reproducible.
- * Stopping (isOpen): a competence needs its minimum of answers (two while P(exact) < `uncertainBelow`),
- * then stays open until settled and no answer is expected to gain more than `continueGain` on the
- * settlement value nor `exactContinueGain` on P(exact level).
+ * Selection and stopping of the Bayesian engine (ADR 0002, round 5).
+ *
+ * Candidates: every undecided target skill of a competence still open, with one challenge (never one
+ * already answered; `validé` preferred; no timed challenge right after a timed answer when an untimed
+ * one is possible). A candidate's value is the expected gain, over its two outcomes, of the settlement
+ * value P(exact) + w·P(±1) of its competence, plus a tie-breaker favouring the skill whose mastery is
+ * the most uncertain. Candidates of one tube with the same calibration share their value. Equal values
+ * are split by a hash of the assessment id, so the pick is seeded and reproducible.
+ * A competence is open while it has fewer than its minimum of answers, or one answer is expected to
+ * raise its settlement value by more than `continueGain` once its level is settled (P(exact) and P(±1)
+ * at their thresholds), by more than `unsettledGain` before; never beyond its maximum of answers. So a
+ * learner whose answers are consistent is asked until the level is sure, and a learner whose answers
+ * are noisy is not asked what cannot help.
  */
 import type { PackIndex } from '../../model/pack-index';
 import type { Challenge } from '../../model/types';
 import { hashInt } from '../../random/hash-int';
 import { isTimed, servableChallenges } from '../servable-challenges';
-import { posteriorVariance, predictiveSuccess, updatePosterior } from './ability-grid';
-import type { AssessmentState, CompetenceState } from './assessment-state';
+import { levelDistributionOf, type AssessmentState, type CompetenceState } from './assessment-state';
 import type { BayesConfig } from './bayes-config';
-import { settle, settlementValue, type DecisionChange, type Settlement } from './settlement';
+import { masteryOfUndecided, settle, type Settlement } from './settlement';
+import { levelDistribution, successCurve, tubeMarginal, tubeMoments, withObservation } from './tube-posterior';
 
 const TIE_EPSILON = 1e-9;
+/** weight of the uncertainty tie-breaker p(1 − p) (≤ 0.25): far below any real gain */
+const UNCERTAINTY_WEIGHT = 1e-4;
 
 export interface SelectionInput {
   index: PackIndex;
@@ -42,11 +43,8 @@ export interface Candidate {
   challenge: Challenge;
   /** expected gain of the settlement value */
   gain: number;
-  /** expected gain of P(exact level) alone */
-  exactGain: number;
-  /** gain + weighted expected variance reduction */
   value: number;
-  /** P(level within one) of the competence's settlement now (progress) */
+  /** P(level within one) of the competence now (progress) */
   withinOneNow: number;
 }
 
@@ -55,24 +53,19 @@ export function isSettled(settlement: Settlement, config: BayesConfig): boolean 
 }
 
 /**
- * Whether a competence still needs questions: below its minimum or maximum number of answers, not
- * settled, or settled but one more answer is expected to raise its settlement value by more than
- * `continueGain` (the best gain is given by the caller).
+ * A level 0 must rest on a failure at the competence's easiest level: while nothing has succeeded, the
+ * competence stays open until one of its easiest skills has been asked (or none can be).
  */
-export function isOpen(competence: CompetenceState, now: Settlement, best: BestGains, config: BayesConfig): boolean {
-  if (competence.answeredCount >= config.maximumQuestionsPerCompetence) return false;
-  // A competence is never settled on the prior alone: the level must rest on its own answers.
-  if (competence.answeredCount < config.minimumQuestionsPerCompetence) return true;
-  // …nor on fewer than `minimumQuestionsWhenUncertain` answers while its level is uncertain.
-  if (competence.answeredCount < config.minimumQuestionsWhenUncertain && now.exactProbability < config.uncertainBelow) return true;
-  if (best.gain <= config.minimumGain) return false;
-  return !isSettled(now, config) || best.gain > config.continueGain || best.exactGain > config.exactContinueGain;
+export function easiestLevelTested(competence: CompetenceState): boolean {
+  const easiest = Math.min(...competence.frame.skills.map((n) => n.difficulty));
+  return competence.frame.skills.some((n) => n.difficulty <= easiest + 1e-9 && competence.decisions.get(n.skill.id) === false);
 }
 
-/** Best expected gains of a competence's candidates: of the settlement value, and of P(exact) alone. */
-export interface BestGains {
-  gain: number;
-  exactGain: number;
+export function isOpen(competence: CompetenceState, now: Settlement, bestGain: number, config: BayesConfig, easiestAskable = true): boolean {
+  if (competence.answeredCount >= config.maximumQuestionsPerCompetence) return false;
+  if (competence.answeredCount < config.minimumQuestionsPerCompetence) return true;
+  if (!competence.hasSuccess && easiestAskable && !easiestLevelTested(competence)) return true;
+  return bestGain > (isSettled(now, config) ? config.continueGain : config.unsettledGain);
 }
 
 function chooseChallenge(remaining: Challenge[], avoidTimed: boolean, seed: string): Challenge | undefined {
@@ -85,83 +78,96 @@ function chooseChallenge(remaining: Challenge[], avoidTimed: boolean, seed: stri
   return pool.length > 0 ? pool[Math.abs(hashInt(seed)) % pool.length] : undefined;
 }
 
-interface Valued {
-  gain: number;
-  exactGain: number;
-  value: number;
-}
-
-/** What an answer on `skillId` changes: a first answer decides it, a second one keeps or contests it. */
-function changeAfter(skillId: string, firstResult: boolean | undefined, correct: boolean): DecisionChange | undefined {
-  if (firstResult === undefined) return { skillId, validated: correct };
-  return correct === firstResult ? undefined : { skillId, validated: undefined };
-}
-
-function candidateValue(input: SelectionInput, competence: CompetenceState, skillId: string, firstResult: boolean | undefined, challenge: Challenge, now: Settlement): Valued {
-  const { state, config } = input;
-  const curve = state.curveOf(challenge.discriminant, challenge.difficulty);
-  const pOk = predictiveSuccess(competence.posterior, curve);
-  const varianceNow = posteriorVariance(state.grid, competence.posterior);
-  let expected = 0;
-  let expectedExact = 0;
-  let expectedVariance = 0;
-  for (const correct of [true, false]) {
-    const weight = correct ? pOk : 1 - pOk;
-    if (weight <= 0) continue;
-    const posterior = updatePosterior(competence.posterior, curve, correct);
-    const after = settle(competence.frame, competence.decisions, posterior, config, changeAfter(skillId, firstResult, correct));
-    expected += weight * settlementValue(after, config);
-    expectedExact += weight * after.exactProbability;
-    expectedVariance += weight * posteriorVariance(state.grid, posterior);
+/** Variance of the true level under a level distribution. */
+export function levelVariance(distribution: Float64Array): number {
+  let mean = 0;
+  let square = 0;
+  for (let level = 0; level < distribution.length; level++) {
+    mean += level * distribution[level];
+    square += level * level * distribution[level];
   }
-  const gain = expected - settlementValue(now, config);
-  return { gain, exactGain: expectedExact - now.exactProbability, value: gain + config.informationWeight * (varianceNow - expectedVariance) };
+  return Math.max(0, square - mean * mean);
 }
 
-/** Candidates of the competences still open, in target order (empty when the assessment is over). */
+/** Expected settlement value and level variance after answering `challenge`. */
+function expectedAfter(competence: CompetenceState, tube: number, marginal: Float64Array, challenge: Challenge, config: BayesConfig): { value: number; variance: number } {
+  const { posterior, frame } = competence;
+  const curve = successCurve(frame.grid, challenge, config);
+  let pOk = 0;
+  for (let i = 0; i < curve.length; i++) pOk += marginal[i] * curve[i];
+  let value = 0;
+  let variance = 0;
+  for (const ok of [true, false]) {
+    const weight = ok ? pOk : 1 - pOk;
+    if (weight <= 0) continue;
+    const after = withObservation(posterior, tube, { discriminant: challenge.discriminant, difficulty: challenge.difficulty, ok }, config);
+    const moments = [...competence.moments];
+    moments[tube] = tubeMoments(frame, after.likelihoods[tube], competence.pixTables[tube]);
+    const distribution = levelDistribution(frame, after.weights, moments, competence.fixedPix);
+    value += weight * settle(distribution, competence.hasSuccess || ok, config).value;
+    variance += weight * levelVariance(distribution);
+  }
+  return { value, variance };
+}
+
+/** Candidates of the competences still open (empty when the assessment is over). */
 export function rankCandidates(input: SelectionInput): Candidate[] {
   const { index, state, config } = input;
-  const drafts: { competence: CompetenceState; skillId: string; firstResult?: boolean; challenge: Challenge; now: Settlement }[] = [];
-  const settlements = new Map<string, Settlement>();
+  const candidates: Candidate[] = [];
   for (const competence of state.competences.values()) {
     if (competence.answeredCount >= config.maximumQuestionsPerCompetence) continue;
-    const now = settle(competence.frame, competence.decisions, competence.posterior, config);
-    settlements.set(competence.frame.competenceId, now);
+    const distributionNow = levelDistributionOf(competence);
+    const now = settle(distributionNow, competence.hasSuccess, config);
+    const varianceNow = levelVariance(distributionNow);
+    const mastery = masteryOfUndecided(competence.posterior, competence.decisions);
+    const drafts: { skillId: string; tube: number; challenge: Challenge; uncertainty: number }[] = [];
     for (const node of competence.frame.skills) {
-      const skillId = node.skill.id;
-      const asked = state.answersBySkill.get(skillId)?.length ?? 0;
-      // Never asked here: a candidate unless assessed elsewhere. Asked once: second chance. Twice: done.
-      const firstResult = asked === 1 ? competence.decisions.get(skillId) : undefined;
-      if (asked === 0 ? competence.decisions.has(skillId) : asked > 1 || config.answersPerSkill < 2 || firstResult === undefined) continue;
-      const remaining = servableChallenges(index, skillId, input.locale).filter((c) => !input.answeredChallengeIds.has(c.id));
-      const challenge = chooseChallenge(remaining, input.lastAnswerWasTimed, `${input.assessmentId}:${input.answeredCount}:${skillId}`);
-      if (challenge) drafts.push({ competence, skillId, firstResult, challenge, now });
+      const p = mastery.get(node.skill.id);
+      if (p === undefined) continue;
+      const remaining = servableChallenges(index, node.skill.id, input.locale).filter((c) => !input.answeredChallengeIds.has(c.id));
+      const challenge = chooseChallenge(remaining, input.lastAnswerWasTimed, `${input.assessmentId}:${input.answeredCount}:${node.skill.id}`);
+      if (challenge) drafts.push({ skillId: node.skill.id, tube: node.tube, challenge, uncertainty: p * (1 - p) });
+    }
+    const memo = new Map<string, { value: number; variance: number }>();
+    const marginals = new Map<number, Float64Array>();
+    const marginalOf = (tube: number) => {
+      let marginal = marginals.get(tube);
+      if (!marginal) {
+        marginal = tubeMarginal(competence.posterior, tube);
+        marginals.set(tube, marginal);
+      }
+      return marginal;
+    };
+    let bestGain = -Infinity;
+    const valued = drafts.map((d) => {
+      const key = `${d.tube}|${d.challenge.discriminant}|${d.challenge.difficulty}`;
+      let expected = memo.get(key);
+      if (expected === undefined) {
+        expected = expectedAfter(competence, d.tube, marginalOf(d.tube), d.challenge, config);
+        memo.set(key, expected);
+      }
+      const gain = expected.value - now.value + config.informationWeight * (varianceNow - expected.variance);
+      bestGain = Math.max(bestGain, gain);
+      return { ...d, gain };
+    });
+    const easiest = Math.min(...competence.frame.skills.map((n) => n.difficulty));
+    const isEasiest = (skillId: string) => (competence.frame.nodeById.get(skillId)?.difficulty ?? Infinity) <= easiest + 1e-9;
+    const easiestAskable = drafts.some((d) => isEasiest(d.skillId));
+    if (valued.length === 0 || !isOpen(competence, now, bestGain, config, easiestAskable)) continue;
+    // Open only to rest a level 0 on the easiest level: ask that level.
+    const onlyEasiest = !competence.hasSuccess && easiestAskable && !easiestLevelTested(competence) && !isOpen(competence, now, bestGain, config, false);
+    for (const v of onlyEasiest ? valued.filter((x) => isEasiest(x.skillId)) : valued) {
+      candidates.push({
+        competenceId: competence.frame.competenceId, skillId: v.skillId, challenge: v.challenge, gain: v.gain,
+        value: v.gain + UNCERTAINTY_WEIGHT * v.uncertainty, withinOneNow: now.withinOneProbability,
+      });
     }
   }
-  const untimed = drafts.filter((d) => !isTimed(d.challenge));
-  const allowed = input.lastAnswerWasTimed && untimed.length > 0 ? untimed : drafts;
-  // Same competence, calibration and pix value: same outcomes, valued once.
-  const memo = new Map<string, Valued>();
-  const scored = allowed.map((d) => {
-    const node = d.competence.frame.nodeById.get(d.skillId);
-    const key = `${d.competence.frame.competenceId}|${d.challenge.discriminant}|${d.challenge.difficulty}|${node?.gridIndex}|${node?.skill.pixValue}|${d.firstResult}`;
-    let valued = memo.get(key);
-    if (!valued) {
-      valued = candidateValue(input, d.competence, d.skillId, d.firstResult, d.challenge, d.now);
-      memo.set(key, valued);
-    }
-    return { competenceId: d.competence.frame.competenceId, skillId: d.skillId, challenge: d.challenge, ...valued, withinOneNow: d.now.withinOneProbability };
-  });
-  const bestGains = new Map<string, BestGains>();
-  for (const c of scored) {
-    const best = bestGains.get(c.competenceId) ?? { gain: -Infinity, exactGain: -Infinity };
-    bestGains.set(c.competenceId, { gain: Math.max(best.gain, c.gain), exactGain: Math.max(best.exactGain, c.exactGain) });
+  if (input.lastAnswerWasTimed) {
+    const untimed = candidates.filter((c) => !isTimed(c.challenge));
+    if (untimed.length > 0) return untimed;
   }
-  return scored.filter((c) => {
-    const competence = state.competences.get(c.competenceId);
-    const now = settlements.get(c.competenceId);
-    return competence !== undefined && now !== undefined && isOpen(competence, now, bestGains.get(c.competenceId) ?? { gain: -Infinity, exactGain: -Infinity }, config);
-  });
+  return candidates;
 }
 
 /** The best candidate; among equal values, one chosen by the assessment id and the answer count. */

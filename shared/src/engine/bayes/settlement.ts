@@ -1,117 +1,128 @@
 /**
- * Where a competence stands given its decided skills (current KEs) and the ability posterior (ADR 0002):
- * which untested skills the engine would infer, the level the KEs would then give, and the posterior
- * probability that this level is the learner's level (exactly, and within one level).
+ * Where a competence stands (ADR 0002, round 5): the level the engine reports, how likely it is to be
+ * the learner's true level, and the inferred KEs that make the KEs give that level.
  *
- * Inference is a cut on difficulty: untested skills with b up to the cut are inferred validated, the
- * others invalidated — "the estimated ability is above / below this skill". Only plausible cuts are
- * considered (a validated skill has P(θ ≥ b) ≥ α, an invalidated one P(θ ≥ b) ≤ 1 − α, α =
- * inferencePlausibility); among them the engine keeps the one whose level is most probably right.
- * With α = 0.5 that is the posterior median. The stopping rule and the selection both read it.
+ * Reported level: the ℓ maximising P(ℓ) + w·P(ℓ ± 1) under the posterior — but 0 while the competence
+ * has no correct answer at all: a level above 0 always rests on at least one success.
+ * Inferred KEs, per tube: first what §2.1 infers within the tube from its answers (below a success
+ * validated, above a failure invalidated); every other untested skill is validated when its tube's
+ * ability is probably above it (P(θ_t ≥ b) ≥ ½), invalidated otherwise. When those KEs give another
+ * level than the reported one, the most plausible of these posterior-inferred skills are flipped
+ * (validate the one most probably mastered, or invalidate the least probably mastered), never beyond
+ * `inferenceFloor`; a flip follows its tube's ladder since P(θ_t ≥ b) falls as b rises.
  */
-import { upperTail } from './ability-grid';
-import type { CompetenceFrame } from './competence-frame';
-import { levelOfPix } from './competence-frame';
+import type { BayesConfig } from './bayes-config';
+import { levelOfPix, type CompetenceFrame } from './tube-model';
+import { tubeMarginal, upperTails, type CompetencePosterior } from './tube-posterior';
 
-/** skill id → validated? for the skills that already have a current KE (direct or from elsewhere) */
-export interface Decisions {
-  get(skillId: string): boolean | undefined;
-  has(skillId: string): boolean;
+export interface Settlement {
+  level: number;
+  /** P(true level = level) */
+  exactProbability: number;
+  /** P(|true level − level| ≤ 1) */
+  withinOneProbability: number;
+  /** exactProbability + withinOneWeight · withinOneProbability */
+  value: number;
+}
+
+export function settle(distribution: Float64Array, hasSuccess: boolean, config: Pick<BayesConfig, 'withinOneWeight'>): Settlement {
+  const around = (level: number) => (distribution[level - 1] ?? 0) + distribution[level] + (distribution[level + 1] ?? 0);
+  let best = 0;
+  if (hasSuccess) {
+    let bestScore = -Infinity;
+    for (let level = 0; level < distribution.length; level++) {
+      const score = distribution[level] + config.withinOneWeight * around(level);
+      if (score > bestScore + 1e-12) {
+        bestScore = score;
+        best = level;
+      }
+    }
+  }
+  const exactProbability = distribution[best];
+  const withinOneProbability = around(best);
+  return { level: best, exactProbability, withinOneProbability, value: exactProbability + config.withinOneWeight * withinOneProbability };
+}
+
+/** P(skill mastered) for every skill of the frame not in `decided`. */
+export function masteryOfUndecided(posterior: CompetencePosterior, decided: { has(skillId: string): boolean }): Map<string, number> {
+  const mastery = new Map<string, number>();
+  posterior.frame.tubes.forEach((tube, t) => {
+    const undecided = tube.skills.filter((node) => !decided.has(node.skill.id));
+    if (undecided.length === 0) return;
+    const tails = upperTails(tubeMarginal(posterior, t));
+    for (const node of undecided) mastery.set(node.skill.id, tails[node.gridIndex]);
+  });
+  return mastery;
 }
 
 /**
- * One decision changed on top of `decisions`, without copying them: what an answer on `skillId` would
- * do — decide it (a first answer), or leave it to the cut (`undefined`: a second answer contradicting
- * the first).
+ * Status of every undecided skill of the frame. `decided`: skill → validated (direct KEs and KEs from
+ * elsewhere); `targetLevel`: the reported level.
  */
-export interface DecisionChange {
-  skillId: string;
-  validated: boolean | undefined;
-}
-
-export interface SettlementOptions {
-  inferencePlausibility: number;
-  withinOneWeight: number;
-}
-
-export interface Settlement {
-  /** untested skills with a grid index ≤ this are inferred validated, the others invalidated */
-  validateUpTo: number;
-  /** level given by the decided and inferred KEs */
-  level: number;
-  /** P(level = true level) */
-  exactProbability: number;
-  /** P(|level − true level| ≤ 1) */
-  withinOneProbability: number;
-}
-
-const TIE = 1e-12;
-
-/** Posterior mass of each true level (index = level). */
-export function levelMass(frame: CompetenceFrame, posterior: Float64Array): Float64Array {
-  const mass = new Float64Array(frame.maxReachableLevel + 1);
-  for (let i = 0; i < posterior.length; i++) mass[frame.levelAt[i]] += posterior[i];
-  return mass;
-}
-
-export function settlementValue(s: Pick<Settlement, 'exactProbability' | 'withinOneProbability'>, options: Pick<SettlementOptions, 'withinOneWeight'>): number {
-  return s.exactProbability + options.withinOneWeight * s.withinOneProbability;
-}
-
-export function settle(frame: CompetenceFrame, decisions: Decisions, posterior: Float64Array, options: SettlementOptions, change?: DecisionChange): Settlement {
-  const tail = upperTail(posterior);
-  const mass = levelMass(frame, posterior);
-  let decidedPix = 0;
-  // Untested skills grouped by grid index, increasing: the possible cuts fall between groups.
-  const cutIndex: number[] = [];
-  const cutPix: number[] = [];
-  for (const node of frame.byDifficulty) {
-    const decided = change !== undefined && node.skill.id === change.skillId ? change.validated : decisions.get(node.skill.id);
-    if (decided !== undefined) {
-      if (decided) decidedPix += node.skill.pixValue;
-      continue;
-    }
-    const last = cutIndex.length - 1;
-    if (last >= 0 && cutIndex[last] === node.gridIndex) cutPix[last] += node.skill.pixValue;
-    else {
-      cutIndex.push(node.gridIndex);
-      cutPix.push(node.skill.pixValue);
+export function inferredStatuses(
+  frame: CompetenceFrame,
+  posterior: CompetencePosterior,
+  decided: ReadonlyMap<string, boolean>,
+  targetLevel: number,
+  hasSuccess: boolean,
+  config: Pick<BayesConfig, 'inferenceFloor'>,
+): Map<string, boolean> {
+  const mastery = masteryOfUndecided(posterior, decided);
+  const statuses = new Map<string, boolean>();
+  let pix = 0;
+  for (const node of frame.skills) if (decided.get(node.skill.id) === true) pix += node.skill.pixValue;
+  const pixOf = (skillId: string) => frame.nodeById.get(skillId)?.skill.pixValue ?? 0;
+  // §2.1 within a tube first: below a validated skill validated, above an invalidated one invalidated.
+  const forced = ladderStatuses(frame, decided);
+  const free: [string, number][] = [];
+  for (const [skillId, p] of mastery) {
+    const ladder = forced.get(skillId);
+    const validated = ladder ?? (hasSuccess && p >= 0.5);
+    statuses.set(skillId, validated);
+    if (validated) pix += pixOf(skillId);
+    if (ladder === undefined) free.push([skillId, p]);
+  }
+  // Flips of the other skills toward the reported level, most plausible first.
+  const ordered = free.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  if (hasSuccess) {
+    for (const [skillId, p] of ordered) {
+      if (levelOfPix(pix, frame.maxReachableLevel) >= targetLevel || p < config.inferenceFloor) break;
+      if (statuses.get(skillId)) continue;
+      statuses.set(skillId, true);
+      pix += pixOf(skillId);
     }
   }
-  const alpha = options.inferencePlausibility;
-  // k = number of groups validated; plausible k form a range because the tail decreases.
-  let median = 0;
-  while (median < cutIndex.length && tail[cutIndex[median]] >= 0.5) median++;
-  let best: Settlement | undefined;
-  let bestValue = -Infinity;
-  let bestDistance = Infinity;
-  let pix = decidedPix;
-  for (let k = 0; k <= cutIndex.length; k++) {
-    if (k > 0) pix += cutPix[k - 1];
-    const validatedPlausible = k === 0 || tail[cutIndex[k - 1]] >= alpha;
-    const invalidatedPlausible = k === cutIndex.length || tail[cutIndex[k]] <= 1 - alpha;
-    if (!(validatedPlausible && invalidatedPlausible) && k !== median) continue;
-    const level = levelOfPix(pix, frame.maxReachableLevel);
-    const exactProbability = mass[level];
-    const withinOneProbability = exactProbability + (level > 0 ? mass[level - 1] : 0) + (level < mass.length - 1 ? mass[level + 1] : 0);
-    const value = exactProbability + options.withinOneWeight * withinOneProbability;
-    const distance = Math.abs(k - median);
-    if (value > bestValue + TIE || (value > bestValue - TIE && distance < bestDistance)) {
-      best = { validateUpTo: k === 0 ? -1 : cutIndex[k - 1], level, exactProbability, withinOneProbability };
-      bestValue = value;
-      bestDistance = distance;
-    }
+  for (let k = ordered.length - 1; k >= 0; k--) {
+    const [skillId, p] = ordered[k];
+    if (levelOfPix(pix, frame.maxReachableLevel) <= targetLevel || p > 1 - config.inferenceFloor) break;
+    if (!statuses.get(skillId)) continue;
+    statuses.set(skillId, false);
+    pix -= pixOf(skillId);
   }
-  // k = median is always evaluated, so best is set.
-  return best as Settlement;
+  return statuses;
 }
 
-/** The KEs the settlement infers: untested skill id → validated?, in target order. */
-export function inferredSkills(frame: CompetenceFrame, decisions: Decisions, settlement: Settlement): Map<string, boolean> {
-  const inferred = new Map<string, boolean>();
-  for (const node of frame.skills) {
-    if (decisions.has(node.skill.id)) continue;
-    inferred.set(node.skill.id, node.gridIndex <= settlement.validateUpTo);
+/**
+ * What §2.1 infers within each tube from the decided skills: an undecided skill strictly easier than a
+ * validated one of its tube is validated, one strictly harder than an invalidated one is invalidated;
+ * a skill caught between both (a slip or a lucky guess) is left to the posterior.
+ */
+export function ladderStatuses(frame: CompetenceFrame, decided: ReadonlyMap<string, boolean>): Map<string, boolean> {
+  const statuses = new Map<string, boolean>();
+  for (const tube of frame.tubes) {
+    let hardestValidated = -Infinity;
+    let easiestInvalidated = Infinity;
+    for (const node of tube.skills) {
+      const status = decided.get(node.skill.id);
+      if (status === true) hardestValidated = Math.max(hardestValidated, node.skill.level);
+      if (status === false) easiestInvalidated = Math.min(easiestInvalidated, node.skill.level);
+    }
+    for (const node of tube.skills) {
+      if (decided.has(node.skill.id)) continue;
+      const below = node.skill.level < hardestValidated;
+      const above = node.skill.level > easiestInvalidated;
+      if (below !== above) statuses.set(node.skill.id, below);
+    }
   }
-  return inferred;
+  return statuses;
 }
