@@ -9,12 +9,19 @@ describe('parseArgs', () => {
     { argv: ['--seeds=7', '--no-campaigns'], expected: { ...DEFAULT_OPTIONS, seed: 7, seeds: [7], campaigns: false } },
     { argv: ['--guess=0.2', '--slip=0', '--json'], expected: { ...DEFAULT_OPTIONS, guess: 0.2, slip: 0, json: true } },
     { argv: ['--synthetic'], expected: { ...DEFAULT_OPTIONS, synthetic: true } },
+    { argv: ['--families', 'skippers,today'], expected: { ...DEFAULT_OPTIONS, families: ['today', 'skippers'] } },
+    { argv: ['--families=steps', '--engines=smartRandom,bayes'], expected: { ...DEFAULT_OPTIONS, families: ['steps'], engines: ['smartRandom', 'bayes'] } },
+    { argv: ['--bayes', 'slip=0.1,priorShape=gaussian,answersPerSkill=2', '--bayes=useTubes=true,x=false'], expected: { ...DEFAULT_OPTIONS, bayes: { slip: 0.1, priorShape: 'gaussian', answersPerSkill: 2, useTubes: true, x: false } } },
+    { argv: ['--bayes=gridStep=-1e-1'], expected: { ...DEFAULT_OPTIONS, bayes: { gridStep: -0.1 } } },
+    { argv: ['--default-engine', 'flash'], expected: { ...DEFAULT_OPTIONS, defaultEngine: 'flash' } },
+    { argv: ['--workers', '1'], expected: { ...DEFAULT_OPTIONS, workers: 1 } },
   ])('$argv', ({ argv, expected }) => {
     expect(parseArgs(argv)).toEqual(expected);
   });
 
   it.each([
     ['--learners', '0'], ['--learners', 'abc'], ['--seed', '1.5'], ['--seeds', '1,,2'], ['--seeds', '1,x'], ['--seeds'], ['--guess', '1'], ['--slip'], ['--nope'], ['--guess', '0.6', '--slip', '0.5'],
+    ['--families', 'nope'], ['--families', 'today,'], ['--families'], ['--engines'], ['--engines', ','], ['--bayes', 'slip'], ['--bayes', '=1'], ['--bayes', 'a='], ['--bayes'], ['--default-engine'], ['--workers', '0'], ['--workers', '1.5'],
   ])('rejects %j', (...argv) => {
     expect(() => parseArgs(argv)).toThrow();
   });
