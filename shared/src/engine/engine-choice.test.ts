@@ -30,8 +30,9 @@ describe('engine choice', () => {
     expect(new Set(CAMPAIGN_METHODS).size).toBe(CAMPAIGN_METHODS.length);
   });
 
-  it('new competence evaluations and campaigns run the Bayesian engine (issue 8, round 4)', () => {
-    expect([DEFAULT_COMPETENCE_EVALUATION_METHOD, DEFAULT_CAMPAIGN_METHOD]).toEqual(['BAYES', 'BAYES']);
+  it('new competence evaluations and campaigns run smart random again (issue 14: the Bayesian engine is not right on every learner family)', () => {
+    expect([DEFAULT_COMPETENCE_EVALUATION_METHOD, DEFAULT_CAMPAIGN_METHOD]).toEqual(['SMART_RANDOM', 'SMART_RANDOM']);
+    expect(CAMPAIGN_METHODS).toEqual(['SMART_RANDOM']);
   });
 
   it('defaults are adaptive campaign methods', () => {
@@ -48,7 +49,7 @@ describe('why a campaign may not be set to an engine', () => {
   it.each<[string, readonly AssessmentMethod[], string | null]>([
     ['FLASH', ['SMART_RANDOM', 'BAYES'], "Le moteur Flash (IRT) n'est pas proposé pour les campagnes : c'est le moteur de la certification v3, trop imprécis sur les campagnes. Choisissez Smart random (Pix) (SMART_RANDOM) ou Bayésien (BAYES)."],
     ['FLASH', ['SMART_RANDOM'], "Le moteur Flash (IRT) n'est pas proposé pour les campagnes : c'est le moteur de la certification v3, trop imprécis sur les campagnes. Choisissez Smart random (Pix) (SMART_RANDOM)."],
-    ['BAYES', ['SMART_RANDOM'], "Le moteur Bayésien n'est pas proposé pour les campagnes. Choisissez Smart random (Pix) (SMART_RANDOM)."],
+    ['BAYES', ['SMART_RANDOM'], "Le moteur Bayésien n'est pas proposé pour les campagnes : il n'est pas encore juste sur tous les profils d'élèves simulés. Choisissez Smart random (Pix) (SMART_RANDOM)."],
     ['CERTIFICATION_V2', ['BAYES'], "Le moteur Certification v2 n'est pas proposé pour les campagnes : c'est l'épreuve fixe de la certification, pas un parcours adaptatif. Choisissez Bayésien (BAYES)."],
     ['SMART_RANDOM', ['SMART_RANDOM', 'BAYES', 'FLASH'], null],
     ['RANDOM', ['SMART_RANDOM', 'BAYES'], 'Moteur inconnu. Choisissez Smart random (Pix) (SMART_RANDOM) ou Bayésien (BAYES).'],

@@ -24,8 +24,11 @@ const ONE = engineOffer(['SMART_RANDOM'], 'SMART_RANDOM');
 
 describe('campaign engines offered on the school page', () => {
   it('offers exactly CAMPAIGN_METHODS, the default first and « recommandé »; never Flash', () => {
-    const options = optionsOf(cell({ method: DEFAULT_CAMPAIGN_METHOD, configured: null }));
-    expect(options.map((o) => o.value)).toEqual([DEFAULT_CAMPAIGN_METHOD, ...CAMPAIGN_METHODS.filter((m) => m !== DEFAULT_CAMPAIGN_METHOD)]);
+    const html = cell({ method: DEFAULT_CAMPAIGN_METHOD, configured: null });
+    const options = optionsOf(html);
+    // one engine offered (issue 14: smart random only): plain text, no select
+    if (CAMPAIGN_METHODS.length === 1) expect([html.includes('<select'), text(html)]).toEqual([false, METHOD_NAMES[CAMPAIGN_METHODS[0]]]);
+    else expect(options.map((o) => o.value)).toEqual([DEFAULT_CAMPAIGN_METHOD, ...CAMPAIGN_METHODS.filter((m) => m !== DEFAULT_CAMPAIGN_METHOD)]);
     expect(options.map((o) => o.value)).not.toContain('FLASH');
     expect(options.filter((o) => o.label.includes('recommandé')).map((o) => o.value)).toEqual(CAMPAIGN_METHODS.length > 1 ? [DEFAULT_CAMPAIGN_METHOD] : []);
   });
