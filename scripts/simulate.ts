@@ -14,7 +14,10 @@
  * on the three Parcours de rentrée campaigns (scripts/simulate/campaigns.ts, today's learners). The
  * targets of issue 14 (scripts/simulate/targets.ts) are checked for `--default-engine` against smart
  * random. `--seeds 1,2,3` pools the samples of several seeds; `--families`, `--engines` and
- * `--bayes key=value,…` (Bayesian config overrides) are for quick experiments. Uses
+ * `--bayes key=value,…` (Bayesian config overrides) are for quick experiments. Each (seed, family) and
+ * (seed, campaign) is a task; `--workers N` (default: 2 where the machine has them) runs the tasks in
+ * child processes (scripts/simulate/pool.ts) and merges them in seed order, so the numbers are those
+ * of a one-process run, only the pick timings differ. Uses
  * content/dist/pack.json when it exists (through loadPack), the seeded synthetic pack otherwise.
  * `--json` prints a JSON summary as the last line: { engines (today's learners, as before the
  * families), campaigns, families: { <family>: { engines: { <engine>: metrics } } }, targets, … }.
