@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { FAMILY_NAMES, isFamilyName, type FamilyName } from './families';
 
 /** `--bayes key=value,…`: overrides of the Bayesian engine's config, loosely typed on purpose. */
-export type BayesOverrides = Record<string, number | string | boolean>;
+export type BayesOverrides = Record<string, number | string | boolean | (number | number[])[]>;
 
 export interface SimulationOptions {
   /** first seed (kept for single-seed callers) */
@@ -47,7 +47,11 @@ function listArg(name: string, raw: string | undefined): string[] {
   return items;
 }
 
-/** `a=1,b=true,c=levels` → { a: 1, b: true, c: 'levels' }: finite numbers and true/false are parsed. */
+/**
+ * `a=1,b=true,c=levels,d=0.5/0.5,e=0.02:0.02:4/0.1:0.05:1` → { a: 1, b: true, c: 'levels', d: [0.5, 0.5],
+ * e: [[0.02, 0.02, 4], [0.1, 0.05, 1]] }: finite numbers and true/false are parsed; `/` separates the items
+ * of a list and `:` those of a tuple.
+ */
 export function parseOverrides(raw: string | undefined): BayesOverrides {
   const overrides: BayesOverrides = {};
   for (const pair of listArg('--bayes', raw)) {
@@ -56,6 +60,14 @@ export function parseOverrides(raw: string | undefined): BayesOverrides {
     const value = at > 0 ? pair.slice(at + 1).trim() : '';
     if (key === '' || value === '') throw new Error(`Valeur invalide pour --bayes : ${pair} (attendu clé=valeur)`);
     const number = Number(value);
+    const numbers = (text: string) => text.split(':').map(Number);
+    if (value.includes('/') || value.includes(':')) {
+      const items = value.split('/').map((item) => (item.includes(':') ? numbers(item) : Number(item)));
+      if (items.flat().every(Number.isFinite)) {
+        overrides[key] = items;
+        continue;
+      }
+    }
     overrides[key] = value === 'true' ? true : value === 'false' ? false : Number.isFinite(number) ? number : value;
   }
   return overrides;

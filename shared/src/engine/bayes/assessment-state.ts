@@ -87,7 +87,7 @@ export function buildAssessmentState(index: PackIndex, context: BayesContext, or
   const competences = new Map<string, CompetenceState>();
   for (const [id, draft] of drafts) {
     const pixTables = tubePixTables(draft.frame, draft.fixed);
-    const posterior = competencePosterior(draft.frame, draft.observations, config);
+    const posterior = competencePosterior(draft.frame, draft.observations);
     competences.set(id, { ...draft, pixTables, posterior, moments: allTubeMoments(posterior, pixTables) });
   }
   return { competences, previousKnowledgeElements: previous, directKnowledgeElements: direct };

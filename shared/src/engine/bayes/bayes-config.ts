@@ -8,10 +8,17 @@
  * (its mean calibration): the true level is what §2.2 gives on the mastered skills.
  */
 export interface BayesConfig {
-  /** probability of a lucky success whatever the ability */
+  /** probability of a lucky success whatever the ability (the noisy learner's; see `noises`) */
   guess: number;
-  /** probability of a failure despite mastery */
+  /** probability of a failure despite mastery (the noisy learner's) */
   slip: number;
+  /**
+   * learners differ in how consistent they are: a mixture of response noises, each [guess, slip, factor
+   * on the challenges' discriminant] with its prior weight; empty = only (guess, slip, 1). The first one
+   * is the *consistent* learner (see `consistentUnsettledGain`)
+   */
+  noises: readonly (readonly [number, number, number])[];
+  noiseWeights: readonly number[];
   /** grid points inside each band between two consecutive skill difficulties of a competence */
   pointsPerBand: number;
   /** width of the band below the easiest skill and above the hardest one */
@@ -25,22 +32,34 @@ export interface BayesConfig {
    * their range (weakly informative; not any simulated population)
    */
   abilityPriorExtraSd: number;
-  /** the reported level maximises P(exact) + this × P(one level off) */
+  /** value of a settlement: P(exact) + this × P(within one level) */
   withinOneWeight: number;
+  /** the reported level maximises P(exact) + this × P(within one level) */
+  levelChoiceWeight: number;
   /** a competence is settled when its reported level is exact with this probability… */
   exactLevelConfidence: number;
   /** …and within one level with this probability */
   withinOneLevelConfidence: number;
   /** a settled competence closes when no answer is expected to raise P(exact) + withinOneWeight·P(±1) by more than this */
   continueGain: number;
-  /** an unsettled one closes when no answer is expected to raise it by more than this (nothing left to learn) */
+  /** an unsettled one closes when no answer is expected to raise it by more than this (nothing left to learn)… */
   unsettledGain: number;
+  /**
+   * …moving to this one as the answers look consistent (posterior mass of the first noise): a consistent
+   * learner is asked until the level is sure, a noisy one not asked what cannot help
+   */
+  consistentUnsettledGain: number;
   /**
    * weight of the expected reduction of the level's variance in a candidate's gain: one answer rarely
    * changes the reported level on its own (two tubes may have to agree), the variance sees it coming
    */
   informationWeight: number;
   minimumQuestionsPerCompetence: number;
+  /**
+   * a competence without any success closes after this many answers once one of its easiest skills
+   * failed (the last of them is one of those); 0: only the gain rule
+   */
+  answersWithoutSuccess: number;
   /** safety net: never ask more than this many questions per competence */
   maximumQuestionsPerCompetence: number;
   /**
@@ -53,18 +72,23 @@ export interface BayesConfig {
 export const DEFAULT_BAYES_CONFIG: BayesConfig = {
   guess: 0.1,
   slip: 0.05,
-  pointsPerBand: 3,
+  noises: [[0.02, 0.02, 4], [0.1, 0.05, 1]],
+  noiseWeights: [0.5, 0.5],
+  pointsPerBand: 2,
   bandMargin: 0.9,
   tubeSpreads: [0.05, 1.4],
   tubeSpreadWeights: [0.7, 0.3],
   abilityPriorExtraSd: 0.9,
   withinOneWeight: 0.5,
+  levelChoiceWeight: 0.5,
   exactLevelConfidence: 0.8,
   withinOneLevelConfidence: 0.95,
   continueGain: 0.05,
-  unsettledGain: 0.08,
+  unsettledGain: 0.1,
+  consistentUnsettledGain: 0.005,
   informationWeight: 1,
   minimumQuestionsPerCompetence: 1,
+  answersWithoutSuccess: 3,
   maximumQuestionsPerCompetence: 20,
   inferenceFloor: 0.2,
 };

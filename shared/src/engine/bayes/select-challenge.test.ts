@@ -4,7 +4,7 @@ import { bayesConfigOf } from './bayes-config';
 import { isOpen, levelVariance } from './select-challenge';
 import type { Settlement } from './settlement';
 
-const config = bayesConfigOf({ exactLevelConfidence: 0.8, withinOneLevelConfidence: 0.95, continueGain: 0.05, unsettledGain: 0.08, minimumQuestionsPerCompetence: 1, maximumQuestionsPerCompetence: 10 });
+const config = bayesConfigOf({ noises: [], exactLevelConfidence: 0.8, withinOneLevelConfidence: 0.95, continueGain: 0.05, unsettledGain: 0.08, minimumQuestionsPerCompetence: 1, maximumQuestionsPerCompetence: 10 });
 const frame = { skills: [{ difficulty: -2, skill: { id: 'easy' } }, { difficulty: 1, skill: { id: 'hard' } }] };
 const competence = (answeredCount: number, hasSuccess = true, decisions: [string, boolean][] = []) =>
   ({ answeredCount, hasSuccess, decisions: new Map(decisions), frame }) as unknown as CompetenceState;
@@ -40,5 +40,16 @@ describe('levelVariance', () => {
     { distribution: [0.25, 0.5, 0.25], variance: 0.5 },
   ])('$distribution → $variance', ({ distribution, variance }) => {
     expect(levelVariance(Float64Array.from(distribution))).toBeCloseTo(variance, 12);
+  });
+});
+
+describe('a competence without any success', () => {
+  const sure = settlement(0.5, 0.9);
+  it.each([
+    { name: 'two failures, none at the easiest level', answered: 2, decisions: [['hard', false]] as [string, boolean][], open: true },
+    { name: 'three failures, one at the easiest level', answered: 3, decisions: [['hard', false], ['easy', false]] as [string, boolean][], open: false },
+    { name: 'three failures, none at the easiest level yet', answered: 3, decisions: [['hard', false]] as [string, boolean][], open: true },
+  ])('$name → open: $open (even when an answer could still gain)', ({ answered, decisions, open }) => {
+    expect(isOpen(competence(answered, false, decisions), sure, 1, config)).toBe(open);
   });
 });

@@ -20,7 +20,7 @@ import { isTimed, servableChallenges } from '../servable-challenges';
 import { levelDistributionOf, type AssessmentState, type CompetenceState } from './assessment-state';
 import type { BayesConfig } from './bayes-config';
 import { masteryOfUndecided, settle, type Settlement } from './settlement';
-import { levelDistribution, successCurve, tubeMarginal, tubeMoments, withObservation } from './tube-posterior';
+import { levelDistribution, noiseMass, predictiveSuccess, tubeLikelihoods, tubeMoments, withObservation } from './tube-posterior';
 
 const TIE_EPSILON = 1e-9;
 /** weight of the uncertainty tie-breaker p(1 − p) (≤ 0.25): far below any real gain */
@@ -65,7 +65,12 @@ export function isOpen(competence: CompetenceState, now: Settlement, bestGain: n
   if (competence.answeredCount >= config.maximumQuestionsPerCompetence) return false;
   if (competence.answeredCount < config.minimumQuestionsPerCompetence) return true;
   if (!competence.hasSuccess && easiestAskable && !easiestLevelTested(competence)) return true;
-  return bestGain > (isSettled(now, config) ? config.continueGain : config.unsettledGain);
+  // Nothing right after this many answers, an easiest skill among the failures: level 0, as smart random
+  // concludes once the easiest skills are invalidated.
+  if (!competence.hasSuccess && config.answersWithoutSuccess > 0 && competence.answeredCount >= config.answersWithoutSuccess) return false;
+  if (isSettled(now, config)) return bestGain > config.continueGain;
+  const consistent = config.noises.length > 1 ? noiseMass(competence.posterior, 0) : 0;
+  return bestGain > consistent * config.consistentUnsettledGain + (1 - consistent) * config.unsettledGain;
 }
 
 function chooseChallenge(remaining: Challenge[], avoidTimed: boolean, seed: string): Challenge | undefined {
@@ -90,19 +95,17 @@ export function levelVariance(distribution: Float64Array): number {
 }
 
 /** Expected settlement value and level variance after answering `challenge`. */
-function expectedAfter(competence: CompetenceState, tube: number, marginal: Float64Array, challenge: Challenge, config: BayesConfig): { value: number; variance: number } {
+function expectedAfter(competence: CompetenceState, tube: number, challenge: Challenge, config: BayesConfig): { value: number; variance: number } {
   const { posterior, frame } = competence;
-  const curve = successCurve(frame.grid, challenge, config);
-  let pOk = 0;
-  for (let i = 0; i < curve.length; i++) pOk += marginal[i] * curve[i];
+  const pOk = predictiveSuccess(posterior, tube, challenge);
   let value = 0;
   let variance = 0;
   for (const ok of [true, false]) {
     const weight = ok ? pOk : 1 - pOk;
     if (weight <= 0) continue;
-    const after = withObservation(posterior, tube, { discriminant: challenge.discriminant, difficulty: challenge.difficulty, ok }, config);
+    const after = withObservation(posterior, tube, { discriminant: challenge.discriminant, difficulty: challenge.difficulty, ok });
     const moments = [...competence.moments];
-    moments[tube] = tubeMoments(frame, after.likelihoods[tube], competence.pixTables[tube]);
+    moments[tube] = tubeMoments(frame, tubeLikelihoods(after, tube), competence.pixTables[tube]);
     const distribution = levelDistribution(frame, after.weights, moments, competence.fixedPix);
     value += weight * settle(distribution, competence.hasSuccess || ok, config).value;
     variance += weight * levelVariance(distribution);
@@ -129,21 +132,12 @@ export function rankCandidates(input: SelectionInput): Candidate[] {
       if (challenge) drafts.push({ skillId: node.skill.id, tube: node.tube, challenge, uncertainty: p * (1 - p) });
     }
     const memo = new Map<string, { value: number; variance: number }>();
-    const marginals = new Map<number, Float64Array>();
-    const marginalOf = (tube: number) => {
-      let marginal = marginals.get(tube);
-      if (!marginal) {
-        marginal = tubeMarginal(competence.posterior, tube);
-        marginals.set(tube, marginal);
-      }
-      return marginal;
-    };
     let bestGain = -Infinity;
     const valued = drafts.map((d) => {
       const key = `${d.tube}|${d.challenge.discriminant}|${d.challenge.difficulty}`;
       let expected = memo.get(key);
       if (expected === undefined) {
-        expected = expectedAfter(competence, d.tube, marginalOf(d.tube), d.challenge, config);
+        expected = expectedAfter(competence, d.tube, d.challenge, config);
         memo.set(key, expected);
       }
       const gain = expected.value - now.value + config.informationWeight * (varianceNow - expected.variance);
@@ -155,7 +149,8 @@ export function rankCandidates(input: SelectionInput): Candidate[] {
     const easiestAskable = drafts.some((d) => isEasiest(d.skillId));
     if (valued.length === 0 || !isOpen(competence, now, bestGain, config, easiestAskable)) continue;
     // Open only to rest a level 0 on the easiest level: ask that level.
-    const onlyEasiest = !competence.hasSuccess && easiestAskable && !easiestLevelTested(competence) && !isOpen(competence, now, bestGain, config, false);
+    const onlyEasiest = !competence.hasSuccess && easiestAskable && !easiestLevelTested(competence)
+      && (!isOpen(competence, now, bestGain, config, false) || (config.answersWithoutSuccess > 0 && competence.answeredCount + 1 >= config.answersWithoutSuccess));
     for (const v of onlyEasiest ? valued.filter((x) => isEasiest(x.skillId)) : valued) {
       candidates.push({
         competenceId: competence.frame.competenceId, skillId: v.skillId, challenge: v.challenge, gain: v.gain,

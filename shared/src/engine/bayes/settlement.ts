@@ -2,7 +2,8 @@
  * Where a competence stands (ADR 0002, round 5): the level the engine reports, how likely it is to be
  * the learner's true level, and the inferred KEs that make the KEs give that level.
  *
- * Reported level: the ℓ maximising P(ℓ) + w·P(ℓ ± 1) under the posterior — but 0 while the competence
+ * Reported level: the ℓ maximising P(ℓ) + w·P(|ℓ' − ℓ| ≤ 1) under the posterior (w = levelChoiceWeight;
+ * a large w drifts away from the extreme levels, whose neighbourhood is one level short) — but 0 while the competence
  * has no correct answer at all: a level above 0 always rests on at least one success.
  * Inferred KEs, per tube: first what §2.1 infers within the tube from its answers (below a success
  * validated, above a failure invalidated); every other untested skill is validated when its tube's
@@ -25,13 +26,13 @@ export interface Settlement {
   value: number;
 }
 
-export function settle(distribution: Float64Array, hasSuccess: boolean, config: Pick<BayesConfig, 'withinOneWeight'>): Settlement {
+export function settle(distribution: Float64Array, hasSuccess: boolean, config: Pick<BayesConfig, 'withinOneWeight' | 'levelChoiceWeight'>): Settlement {
   const around = (level: number) => (distribution[level - 1] ?? 0) + distribution[level] + (distribution[level + 1] ?? 0);
   let best = 0;
   if (hasSuccess) {
     let bestScore = -Infinity;
     for (let level = 0; level < distribution.length; level++) {
-      const score = distribution[level] + config.withinOneWeight * around(level);
+      const score = distribution[level] + config.levelChoiceWeight * around(level);
       if (score > bestScore + 1e-12) {
         bestScore = score;
         best = level;

@@ -40,10 +40,12 @@ export interface CompetenceFrame {
   grid: Float64Array;
   /** prior of μ on the grid */
   abilityPrior: Float64Array;
-  /** prior weight of each tube spread */
-  spreadPrior: Float64Array;
   /** per spread, K[m·G + i] = P(θ_t = grid[i] | μ = grid[m]) */
   kernels: Float64Array[];
+  /** response noises [guess, slip, discriminant factor] */
+  noises: (readonly [number, number, number])[];
+  /** mixture components: a spread (kernel index) and a noise, with their prior weight */
+  components: { kernel: number; noise: number; prior: number }[];
   /** half the smallest pix value of the frame: totals within it of a level threshold count as reaching it */
   pixTolerance: number;
   maxReachableLevel: number;
@@ -125,6 +127,12 @@ function buildFrames(index: PackIndex, targetSkillIds: readonly string[], maxRea
     const prior = grid.map((x) => Math.exp(-0.5 * ((x - centre) / sd) ** 2));
     const priorTotal = prior.reduce((s, w) => s + w, 0);
     const spreadTotal = config.tubeSpreadWeights.reduce((s, w) => s + w, 0);
+    const noises = config.noises.length > 0 ? config.noises : [[config.guess, config.slip, 1] as const];
+    const noiseWeights = config.noises.length > 0 ? config.noiseWeights : [1];
+    const noiseTotal = noiseWeights.reduce((s, w) => s + w, 0);
+    const components = noises.flatMap((_, noise) => config.tubeSpreads.map((_, kernel) => ({
+      kernel, noise, prior: (config.tubeSpreadWeights[kernel] / spreadTotal) * (noiseWeights[noise] / noiseTotal),
+    })));
     frames.set(competenceId, {
       competenceId,
       skills,
@@ -132,8 +140,9 @@ function buildFrames(index: PackIndex, targetSkillIds: readonly string[], maxRea
       tubes,
       grid,
       abilityPrior: prior.map((w) => w / priorTotal),
-      spreadPrior: Float64Array.from(config.tubeSpreadWeights, (w) => w / spreadTotal),
       kernels: config.tubeSpreads.map((spread) => gaussianKernel(grid, spread)),
+      noises: [...noises],
+      components,
       pixTolerance: Math.min(...skills.map((s) => s.skill.pixValue)) / 2,
       maxReachableLevel,
     });
@@ -152,6 +161,7 @@ export function competenceFrames(index: PackIndex, targetSkillIds: readonly stri
     cache.set(index, scopes);
   }
   const key = [config.pointsPerBand, config.bandMargin, config.tubeSpreads.join('/'), config.tubeSpreadWeights.join('/'), config.abilityPriorExtraSd,
+    config.guess, config.slip, config.noises.map((n) => n.join(':')).join('/'), config.noiseWeights.join('/'),
     maxReachableLevel, locale ?? '', targetSkillIds.join(',')].join('|');
   let frames = scopes.get(key);
   if (!frames) {

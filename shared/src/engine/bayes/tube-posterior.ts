@@ -1,14 +1,14 @@
 /**
  * Posterior of the tube model (ADR 0002, round 5) for one competence, and what it says about the level.
  *
- * Given the spread τ (index s) and the competence ability μ (grid index m), the tubes are independent:
- * tube t's answers have likelihood L_t(θ_t) and contribute F_t[s, m] = Σ_i K_s[m, i]·L_t[i]. So
- * w[s, m] ∝ P(s)·P(μ = m)·Π_t F_t[s, m] is exact, and every tube's ability given (s, m) is
- * r_t[i] ∝ K_s[m, i]·L_t[i]. The true level is min(floor(Σ_t pix_t(θ_t) / 8), max), where pix_t(θ) is the
- * pix of the tube's skills with b ≤ θ: its distribution is a mixture over (s, m) of sums of independent
+ * A mixture component c fixes the tube spread τ (its kernel K) and the response noise (guess, slip).
+ * Given c and the competence ability μ (grid index m), the tubes are independent: tube t's answers have
+ * likelihood L_{noise(c),t}(θ_t) and contribute F_t[c, m] = Σ_i K[m, i]·L[i]. So
+ * w[c, m] ∝ P(c)·P(μ = m)·Π_t F_t[c, m] is exact, and every tube's ability given (c, m) is
+ * r_t[i] ∝ K[m, i]·L[i]. The true level is min(floor(Σ_t pix_t(θ_t) / 8), max), where pix_t(θ) is the
+ * pix of the tube's skills with b ≤ θ: its distribution is a mixture over (c, m) of sums of independent
  * tube contributions, approximated per component by a normal with the exact mean and variance.
  */
-import type { BayesConfig } from './bayes-config';
 import { PIX_COUNT_BY_LEVEL } from '../../model/referential';
 import type { CompetenceFrame } from './tube-model';
 
@@ -20,108 +20,136 @@ export interface Observation {
 
 export interface CompetencePosterior {
   frame: CompetenceFrame;
-  /** per tube, L_t on the grid (null: no answer in the tube) */
-  likelihoods: (Float64Array | null)[];
-  /** per tube, F_t[s·G + m] (null: no answer) */
+  /** [noise][tube] L on the grid (null: no answer in the tube) */
+  likelihoods: (Float64Array | null)[][];
+  /** [tube] F[c·G + m] (null: no answer) */
   factors: (Float64Array | null)[];
-  /** w[s·G + m], normalised */
+  /** w[c·G + m], normalised */
   weights: Float64Array;
 }
 
-type ResponseModel = Pick<BayesConfig, 'guess' | 'slip'>;
+type Calibration = Pick<Observation, 'discriminant' | 'difficulty'>;
 
-function successAt(theta: number, o: Pick<Observation, 'discriminant' | 'difficulty'>, model: ResponseModel): number {
-  return model.guess + (1 - model.guess - model.slip) / (1 + Math.exp(-o.discriminant * (theta - o.difficulty)));
+/** A response noise: [guess, slip, factor on the challenge's discriminant]. */
+export type Noise = readonly [number, number, number];
+
+function successAt(theta: number, o: Calibration, noise: Noise): number {
+  const [guess, slip, sharpness] = noise;
+  return guess + (1 - guess - slip) / (1 + Math.exp(-sharpness * o.discriminant * (theta - o.difficulty)));
 }
 
-/** P(ok | θ_t) at every grid point. */
-export function successCurve(grid: Float64Array, o: Pick<Observation, 'discriminant' | 'difficulty'>, model: ResponseModel): Float64Array {
-  return grid.map((theta) => successAt(theta, o, model));
-}
-
-function times(likelihood: Float64Array | null, grid: Float64Array, o: Observation, model: ResponseModel): Float64Array {
+function times(likelihood: Float64Array | null, grid: Float64Array, o: Observation, noise: Noise): Float64Array {
   const next = likelihood ? Float64Array.from(likelihood) : new Float64Array(grid.length).fill(1);
   for (let i = 0; i < grid.length; i++) {
-    const p = successAt(grid[i], o, model);
+    const p = successAt(grid[i], o, noise);
     next[i] *= o.ok ? p : 1 - p;
   }
   return next;
 }
 
-function tubeFactor(frame: CompetenceFrame, likelihood: Float64Array): Float64Array {
+function tubeFactor(frame: CompetenceFrame, likelihoods: readonly (Float64Array | null)[][], tube: number): Float64Array | null {
+  if (likelihoods.every((byTube) => byTube[tube] === null)) return null;
   const size = frame.grid.length;
-  const factor = new Float64Array(frame.kernels.length * size);
-  frame.kernels.forEach((kernel, s) => {
+  const factor = new Float64Array(frame.components.length * size);
+  frame.components.forEach((component, c) => {
+    const kernel = frame.kernels[component.kernel];
+    const likelihood = likelihoods[component.noise][tube] as Float64Array;
     for (let m = 0; m < size; m++) {
       let sum = 0;
       const row = m * size;
       for (let i = 0; i < size; i++) sum += kernel[row + i] * likelihood[i];
-      factor[s * size + m] = sum;
+      factor[c * size + m] = sum;
     }
   });
   return factor;
 }
 
-function weightsOf(frame: CompetenceFrame, factors: (Float64Array | null)[]): Float64Array {
+function weightsOf(frame: CompetenceFrame, factors: readonly (Float64Array | null)[]): Float64Array {
   const size = frame.grid.length;
-  const weights = new Float64Array(frame.kernels.length * size);
+  const weights = new Float64Array(frame.components.length * size);
   let total = 0;
-  for (let s = 0; s < frame.kernels.length; s++) {
+  frame.components.forEach((component, c) => {
     for (let m = 0; m < size; m++) {
-      let w = frame.spreadPrior[s] * frame.abilityPrior[m];
-      for (const factor of factors) if (factor) w *= factor[s * size + m];
-      weights[s * size + m] = w;
+      let w = component.prior * frame.abilityPrior[m];
+      for (const factor of factors) if (factor) w *= factor[c * size + m];
+      weights[c * size + m] = w;
       total += w;
     }
-  }
+  });
   if (!(total > 0)) throw new RangeError('Postérieur nul : réponses incompatibles avec le modèle.');
   for (let k = 0; k < weights.length; k++) weights[k] /= total;
   return weights;
 }
 
 /** The posterior after the given answers, grouped by tube (frame.tubes order). */
-export function competencePosterior(frame: CompetenceFrame, observationsByTube: readonly (readonly Observation[])[], model: ResponseModel): CompetencePosterior {
-  const likelihoods = frame.tubes.map((_, t) => {
+export function competencePosterior(frame: CompetenceFrame, observationsByTube: readonly (readonly Observation[])[]): CompetencePosterior {
+  const likelihoods = frame.noises.map((noise) => frame.tubes.map((_, t) => {
     let likelihood: Float64Array | null = null;
-    for (const o of observationsByTube[t] ?? []) likelihood = times(likelihood, frame.grid, o, model);
+    for (const o of observationsByTube[t] ?? []) likelihood = times(likelihood, frame.grid, o, noise);
     return likelihood;
-  });
-  const factors = likelihoods.map((l) => (l ? tubeFactor(frame, l) : null));
+  }));
+  const factors = frame.tubes.map((_, t) => tubeFactor(frame, likelihoods, t));
   return { frame, likelihoods, factors, weights: weightsOf(frame, factors) };
 }
 
 /** The posterior after one more answer in tube `tube` (only that tube's factor is recomputed). */
-export function withObservation(posterior: CompetencePosterior, tube: number, o: Observation, model: ResponseModel): CompetencePosterior {
+export function withObservation(posterior: CompetencePosterior, tube: number, o: Observation): CompetencePosterior {
   const { frame } = posterior;
-  const likelihoods = [...posterior.likelihoods];
-  likelihoods[tube] = times(likelihoods[tube], frame.grid, o, model);
+  const likelihoods = posterior.likelihoods.map((byTube, n) => {
+    const next = [...byTube];
+    next[tube] = times(byTube[tube], frame.grid, o, frame.noises[n]);
+    return next;
+  });
   const factors = [...posterior.factors];
-  factors[tube] = tubeFactor(frame, likelihoods[tube] as Float64Array);
+  factors[tube] = tubeFactor(frame, likelihoods, tube);
   return { frame, likelihoods, factors, weights: weightsOf(frame, factors) };
+}
+
+/** Tube t's ability given each component and μ, unnormalised (K·L), with the weight it carries. */
+function forEachTubeRow(posterior: CompetencePosterior, tube: number, visit: (weight: number, kernel: Float64Array, row: number, likelihood: Float64Array | null, noise: number) => void): void {
+  const { frame, weights } = posterior;
+  const size = frame.grid.length;
+  const factor = posterior.factors[tube];
+  frame.components.forEach((component, c) => {
+    const kernel = frame.kernels[component.kernel];
+    const likelihood = posterior.likelihoods[component.noise][tube];
+    for (let m = 0; m < size; m++) {
+      // the component's weight without this tube's own factor: K·L below brings it back
+      const w = weights[c * size + m] / (factor ? factor[c * size + m] : 1);
+      if (w > 0) visit(w, kernel, m * size, likelihood, component.noise);
+    }
+  });
 }
 
 /** Marginal posterior of tube t's ability on the grid. */
 export function tubeMarginal(posterior: CompetencePosterior, tube: number): Float64Array {
-  const { frame, weights } = posterior;
-  const size = frame.grid.length;
-  const likelihood = posterior.likelihoods[tube];
-  const factor = posterior.factors[tube];
+  const size = posterior.frame.grid.length;
   const marginal = new Float64Array(size);
-  frame.kernels.forEach((kernel, s) => {
-    for (let m = 0; m < size; m++) {
-      const w = weights[s * size + m] / (factor ? factor[s * size + m] : 1);
-      if (w === 0) continue;
-      const row = m * size;
-      for (let i = 0; i < size; i++) marginal[i] += w * kernel[row + i];
-    }
+  forEachTubeRow(posterior, tube, (w, kernel, row, likelihood) => {
+    for (let i = 0; i < size; i++) marginal[i] += w * kernel[row + i] * (likelihood ? likelihood[i] : 1);
   });
   let total = 0;
-  for (let i = 0; i < size; i++) {
-    if (likelihood) marginal[i] *= likelihood[i];
-    total += marginal[i];
-  }
+  for (let i = 0; i < size; i++) total += marginal[i];
   for (let i = 0; i < size; i++) marginal[i] /= total;
   return marginal;
+}
+
+/** P(the next answer on a challenge of tube t is right) under the posterior. */
+export function predictiveSuccess(posterior: CompetencePosterior, tube: number, challenge: Calibration): number {
+  const { frame } = posterior;
+  const size = frame.grid.length;
+  const curves = frame.noises.map((noise) => frame.grid.map((theta) => successAt(theta, challenge, noise)));
+  let ok = 0;
+  let total = 0;
+  forEachTubeRow(posterior, tube, (w, kernel, row, likelihood, noise) => {
+    const curve = curves[noise];
+    for (let i = 0; i < size; i++) {
+      const r = w * kernel[row + i] * (likelihood ? likelihood[i] : 1);
+      ok += r * curve[i];
+      total += r;
+    }
+  });
+  return ok / total;
 }
 
 /** P(θ_t ≥ grid[i]) for every i (index G gives 0). */
@@ -157,17 +185,19 @@ export function normalCdf(z: number): number {
 /** Minimal variance of a component: keeps a degenerate sum from turning the normal into a step at the wrong side. */
 const VARIANCE_FLOOR = 1e-6;
 
-/** Mean and variance of a tube's pix given each (spread, μ) component: index s·G + m. */
+/** Mean and variance of a tube's pix given each (component, μ): index c·G + m. */
 export interface TubeMoments {
   mean: Float64Array;
   variance: Float64Array;
 }
 
-export function tubeMoments(frame: CompetenceFrame, likelihood: Float64Array | null, pix: Float64Array): TubeMoments {
+export function tubeMoments(frame: CompetenceFrame, likelihoods: readonly (Float64Array | null)[], pix: Float64Array): TubeMoments {
   const size = frame.grid.length;
-  const mean = new Float64Array(frame.kernels.length * size);
-  const variance = new Float64Array(frame.kernels.length * size);
-  frame.kernels.forEach((kernel, s) => {
+  const mean = new Float64Array(frame.components.length * size);
+  const variance = new Float64Array(frame.components.length * size);
+  frame.components.forEach((component, c) => {
+    const kernel = frame.kernels[component.kernel];
+    const likelihood = likelihoods[component.noise];
     for (let m = 0; m < size; m++) {
       const row = m * size;
       let z = 0;
@@ -180,16 +210,21 @@ export function tubeMoments(frame: CompetenceFrame, likelihood: Float64Array | n
         m2 += r * pix[i] * pix[i];
       }
       m1 /= z;
-      mean[s * size + m] = m1;
-      variance[s * size + m] = Math.max(0, m2 / z - m1 * m1);
+      mean[c * size + m] = m1;
+      variance[c * size + m] = Math.max(0, m2 / z - m1 * m1);
     }
   });
   return { mean, variance };
 }
 
+/** The likelihoods of one tube, by noise. */
+export function tubeLikelihoods(posterior: CompetencePosterior, tube: number): (Float64Array | null)[] {
+  return posterior.likelihoods.map((byTube) => byTube[tube]);
+}
+
 /** The moments of every tube under a posterior. */
 export function allTubeMoments(posterior: CompetencePosterior, pixTables: readonly Float64Array[]): TubeMoments[] {
-  return posterior.frame.tubes.map((_, t) => tubeMoments(posterior.frame, posterior.likelihoods[t], pixTables[t]));
+  return posterior.frame.tubes.map((_, t) => tubeMoments(posterior.frame, tubeLikelihoods(posterior, t), pixTables[t]));
 }
 
 /**
@@ -198,7 +233,6 @@ export function allTubeMoments(posterior: CompetencePosterior, pixTables: readon
  * as reaching it (pix come in steps of at least twice that, so no reachable total lies in between).
  */
 export function levelDistribution(frame: CompetenceFrame, weights: Float64Array, moments: readonly TubeMoments[], fixedPix: number): Float64Array {
-  const size = frame.grid.length;
   const maxLevel = frame.maxReachableLevel;
   const atLeast = new Float64Array(maxLevel + 1);
   for (let k = 0; k < weights.length; k++) {
@@ -218,8 +252,19 @@ export function levelDistribution(frame: CompetenceFrame, weights: Float64Array,
       atLeast[level] += w * normalCdf(z);
     }
   }
-  void size;
   const distribution = new Float64Array(maxLevel + 1);
   for (let level = 0; level <= maxLevel; level++) distribution[level] = Math.max(0, atLeast[level] - (level < maxLevel ? atLeast[level + 1] : 0));
   return distribution;
 }
+
+/** Posterior mass of the components with noise `noise`. */
+export function noiseMass(posterior: CompetencePosterior, noise: number): number {
+  const size = posterior.frame.grid.length;
+  let mass = 0;
+  posterior.frame.components.forEach((component, c) => {
+    if (component.noise !== noise) return;
+    for (let m = 0; m < size; m++) mass += posterior.weights[c * size + m];
+  });
+  return mass;
+}
+
