@@ -13,6 +13,7 @@ describe('parseArgs', () => {
     { argv: ['--families=steps', '--engines=smartRandom,bayes'], expected: { ...DEFAULT_OPTIONS, families: ['steps'], engines: ['smartRandom', 'bayes'] } },
     { argv: ['--bayes', 'slip=0.1,priorShape=gaussian,answersPerSkill=2', '--bayes=useTubes=true,x=false'], expected: { ...DEFAULT_OPTIONS, bayes: { slip: 0.1, priorShape: 'gaussian', answersPerSkill: 2, useTubes: true, x: false } } },
     { argv: ['--bayes=gridStep=-1e-1'], expected: { ...DEFAULT_OPTIONS, bayes: { gridStep: -0.1 } } },
+    { argv: ['--bayes=tubeSpreadWeights=0.4/0.6,noises=0.02:0.02:4/0.1:0.05:1,label=a/b'], expected: { ...DEFAULT_OPTIONS, bayes: { tubeSpreadWeights: [0.4, 0.6], noises: [[0.02, 0.02, 4], [0.1, 0.05, 1]], label: 'a/b' } } },
     { argv: ['--default-engine', 'flash'], expected: { ...DEFAULT_OPTIONS, defaultEngine: 'flash' } },
     { argv: ['--workers', '1'], expected: { ...DEFAULT_OPTIONS, workers: 1 } },
   ])('$argv', ({ argv, expected }) => {
