@@ -1,6 +1,7 @@
 /**
  * The PWA shell: login with the demo accounts, the profile's 16 competences in 5 domains, errors in
- * French (and the wait after too many failures), and the profile still shown after an offline reload.
+ * French (and the wait after too many failures), the profile still shown after an offline reload, and
+ * « Hors ligne » whenever the node does not answer (cut network, or a dropped link with the interface up).
  */
 import { expect, test } from '@playwright/test';
 import { loginAs, waitForOfflineReady } from './support/pupil';
@@ -78,6 +79,24 @@ test('offline after one visit: reload shows the profile with the name; back onli
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
   await expect(page.getByTestId('sync-status').first()).toHaveText('Synchronisé');
   expect(errors).toEqual([]);
+});
+
+test('a dropped link to the node with the network interface still up: « Hors ligne », then back by itself', async ({ page }) => {
+  await loginAs(page, 'eleve@demo.pix');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  await waitForOfflineReady(page);
+  await expect(page.getByTestId('sync-status').first()).toHaveText('Synchronisé');
+
+  // The school PC keeps its link up (navigator.onLine stays true) but the node no longer answers.
+  await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Léa');
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+  await expect(page.getByTestId('sync-status').first()).toHaveText('Hors ligne');
+
+  // The node answers again: no reload, no browser event — the device notices by itself.
+  await page.unroute('**/api/**');
+  await expect(page.getByTestId('sync-status').first()).toHaveText('Synchronisé', { timeout: 20_000 });
 });
 
 test('logout returns to the login page', async ({ page }) => {

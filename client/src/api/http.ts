@@ -2,10 +2,12 @@
  * The one HTTP client of the PWA's screens: every call names the zod schema (shared/src/api) its response
  * must match, and gets parsed data back, never a cast. Every failure becomes an ApiFailure carrying a
  * French message: the server's (with its `details`, e.g. the wait of a 429), a malformed response's
- * (INVALID_RESPONSE), or a network failure ("offline") the caller can tell apart and survive.
+ * (INVALID_RESPONSE), or a network failure ("offline") the caller can tell apart and survive. Every call
+ * tells the node's reachability (reachability.ts) whether the node answered.
  */
 import * as z from 'zod/mini';
 import { errorBodySchema } from '../../../shared/src/api/schemas';
+import { nodeReachability } from './reachability';
 
 export class ApiFailure extends Error {
   constructor(
@@ -47,14 +49,17 @@ export async function api<S extends z.ZodMiniType>(path: string, schema: S, init
       credentials: 'same-origin',
     });
   } catch {
+    nodeReachability()?.reportNetworkFailure();
     throw new ApiFailure(0, 'NETWORK', NETWORK_MESSAGE);
   }
   let text: string;
   try {
     text = await response.text();
   } catch {
+    nodeReachability()?.reportNetworkFailure();
     throw new ApiFailure(0, 'NETWORK', NETWORK_MESSAGE);
   }
+  nodeReachability()?.reportAnswer();
   let data: unknown;
   let json = true;
   try {

@@ -1,16 +1,17 @@
-/** navigator.onLine as React state. */
+/**
+ * Online as React state: navigator.onLine and the node reachable (client/src/api/reachability.ts — a
+ * dropped link to the node leaves navigator.onLine true).
+ */
 import { useEffect, useState } from 'react';
+import { nodeReachability } from '../api/reachability';
 
 export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
+  const [online, setOnline] = useState(() => nodeReachability()?.online ?? navigator.onLine);
   useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
+    const reachability = nodeReachability();
+    if (!reachability) return;
+    setOnline(reachability.online);
+    return reachability.subscribe(setOnline);
   }, []);
   return online;
 }

@@ -13,6 +13,7 @@ import * as z from 'zod/mini';
 import { SYNC_FORMAT_HEADER, SYNC_FORMAT_VERSION, type SyncCheckpoint, type SyncCollection } from '../../../shared/src/sync/protocol';
 import { docSchemas, pullResponseSchema, pushResponseSchema, receiptsResponseSchema } from '../../../shared/src/sync/schemas';
 import { ApiFailure, api } from '../api/http';
+import { nodeReachability } from '../api/reachability';
 import type { PupilDatabase, ReplicatedDocuments } from '../db/database';
 import type { TransmissionDoc } from '../db/schemas';
 import { awaitingTransmission, secondReceipts, type NodeKind } from './receipt-levels';
@@ -113,7 +114,7 @@ function receiptsChecker(db: PupilDatabase, node$: BehaviorSubject<NodeKind | nu
 
   // A relay forwards in the background without telling the device: look again while something waits for central.
   const poll = setInterval(() => {
-    if (!navigator.onLine || node$.value === 'central') return;
+    if (!(nodeReachability()?.online ?? navigator.onLine) || node$.value === 'central') return;
     void Promise.all([db.receipts.find().exec(), db.transmissions.find().exec()]).then(([receipts, transmissions]) => {
       const map = new Map(transmissions.map((t) => [t.id, t.toJSON() as TransmissionDoc]));
       if (awaitingTransmission(receipts.map((r) => r.toJSON()), map, { includeParked: false }) > 0) request();
@@ -196,12 +197,16 @@ export function startSync(db: PupilDatabase, onUnauthorized: () => void): SyncHa
     };
     source.onmessage = onResync;
     source.addEventListener('RESYNC', onResync);
+    // the stream is the one request open while idle: its break is the first sign of a dropped link
+    source.onopen = () => nodeReachability()?.reportAnswer();
+    source.onerror = () => nodeReachability()?.check();
   }
-  const onOnline = () => {
+  // Back online (the browser says so, or the node answers again after a network failure): push and pull now.
+  const stopListening = nodeReachability()?.subscribe((online) => {
+    if (!online) return;
     for (const state of states) state.reSync();
     receipts.request();
-  };
-  window.addEventListener('online', onOnline);
+  });
   // once at the start: which kind of node this is, and what it forwarded while the device was away
   receipts.request();
 
@@ -213,7 +218,7 @@ export function startSync(db: PupilDatabase, onUnauthorized: () => void): SyncHa
       await Promise.all(states.map((s) => s.awaitInSync()));
     },
     stop: async () => {
-      window.removeEventListener('online', onOnline);
+      stopListening?.();
       source?.close();
       receipts.stop();
       await Promise.all(states.map((s) => s.cancel()));
