@@ -24,7 +24,12 @@ describe('sync: push and pull', () => {
     const wrong = answerDoc({ userId, assessmentId: assessment.id, challengeId: challengeIdOf('@mail', 1), value: '2', result: 'ko', createdAt: '2026-11-23T09:02:00.000Z' });
     const pushed = await push(node.app, headers, 'answers', [right, wrong]);
     expect(pushed.status).toBe(200);
-    expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
+    // the device learns the node's copies, stamped, in the push answer (ADR 0001: the stamp orders answers)
+    const stamp = node.now().toISOString();
+    expect(pushed.body).toEqual({
+      conflicts: [expect.objectContaining({ id: right.id, receivedAt: stamp }), expect.objectContaining({ id: wrong.id, receivedAt: stamp })],
+      rejected: [],
+    });
 
     const answers = await pullAll<AnswerDoc>(node.app, headers, 'answers');
     expect(answers.map((a) => [a.id, a.result, a.clientResult, typeof a.serverSeq])).toEqual([
@@ -122,8 +127,13 @@ describe('sync: push and pull', () => {
     await push(node.app, headers, 'assessments', [assessment]);
     await push(node.app, headers, 'answers', answers);
     const before = node.db.prepare('SELECT id, server_seq, doc FROM answers ORDER BY id').all();
+    node.advance(60_000);
     const again = await push(node.app, headers, 'answers', answers);
-    expect(again.body).toEqual({ conflicts: [], rejected: [] });
+    // the stamped copies again (the device still lacks them), never re-stamped
+    expect(again.body.rejected).toEqual([]);
+    expect(again.body.conflicts.map((a) => [a.id, a.receivedAt])).toEqual(answers.map((a) => [a.id, '2026-11-23T10:00:00.000Z']));
+    // the node's own copies pushed back: nothing to tell
+    expect((await push(node.app, headers, 'answers', again.body.conflicts)).body).toEqual({ conflicts: [], rejected: [] });
     await push(node.app, headers, 'assessments', [assessment]);
     expect(node.db.prepare('SELECT id, server_seq, doc FROM answers ORDER BY id').all()).toEqual(before);
     expect(count(node, 'SELECT count(*) AS n FROM answers')).toBe(3);

@@ -6,12 +6,13 @@
  * the node's clock orders answers, never the device's; a relay's stamp is kept upstream and downstream),
  * then queues the assessment for re-derivation (derivation-queue.ts, bounded work).
  * An answer already stored is never rewritten (events are immutable): pushing it again is a no-op, except
- * that an earlier stamp from a trusted node replaces the stored one (mergeAnswer). An id already taken by
- * another user's answer is refused (FORBIDDEN) without a word of that answer.
+ * that an earlier stamp from a trusted node replaces the stored one (mergeAnswer). The node's copy goes back
+ * (as a conflict) whenever the pushed copy differs from it, stamp included (differsForClient). An id already
+ * taken by another user's answer is refused (FORBIDDEN) without a word of that answer.
  */
 import type { AnswerDoc, AssessmentDoc } from '../../../shared/src/sync/protocol';
 import { rescoreAnswer } from '../../../shared/src/sync/derive-assessment';
-import { mergeAnswer } from '../../../shared/src/sync/merge';
+import { mergeAnswer, sameDocument } from '../../../shared/src/sync/merge';
 import { assessmentScope, type AssessmentScope } from './assessment-scope';
 import { readDocument } from './document-repository';
 import { store, type PushContext } from './push-context';
@@ -22,9 +23,21 @@ function sameDetails(a: Record<string, boolean> | undefined, b: Record<string, b
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-/** What the device must adopt: a different result, or a superseded flag. */
+/**
+ * The node's copy goes back as a conflict whenever it differs from the copy the device pushed (serverSeq
+ * aside) — its result, its superseded flag, and above all its stamp: `receivedAt` is the first key of the
+ * answer order (then createdAt, then id), and a device never has it before the node gives it. RxDB counts
+ * on the push answer for that: a pulled document whose local copy has a change not yet acknowledged is
+ * skipped (the push will settle it), and once the push is acknowledged without a conflict, the device
+ * holds its own copy as the node's. That happens when the stream's RESYNC makes the device pull while its
+ * push awaits the derivation, or when the pupil reloads before the acknowledgement and the device pushes
+ * the answer again: without the stamp in the push answer, the device kept the answer unstamped, ordered it
+ * last, and disagreed with the node on the next question. Compared with what the device sent (`pushed`),
+ * not with the stamp-less copy merged: the node's own copy pushed back (RxDB pushes a resolved conflict
+ * once) is no conflict, so nothing loops.
+ */
 function differsForClient(stored: AnswerDoc, pushed: AnswerDoc): boolean {
-  return stored.result !== pushed.result || !sameDetails(stored.resultDetails, pushed.resultDetails) || (stored.superseded ?? false) !== (pushed.superseded ?? false);
+  return !sameDocument(stored, pushed);
 }
 
 export function pushAnswers(ctx: PushContext, docs: AnswerDoc[]): void {
@@ -56,7 +69,7 @@ function pushAssessmentAnswers(ctx: PushContext, assessmentId: string, docs: Ans
         existing.set(doc.id, store(ctx, 'answers', merged, false));
         accepted = true;
       }
-      if (differsForClient(master, doc)) ctx.conflicts.push(merged);
+      if (differsForClient(merged, pushed)) ctx.conflicts.push(merged);
       continue;
     }
     if (doc._deleted) {
@@ -80,7 +93,7 @@ function pushAssessmentAnswers(ctx: PushContext, assessmentId: string, docs: Ans
     if (!stored) continue;
     existing.set(stored.id, stored);
     accepted = true;
-    if (differsForClient(stored, doc)) ctx.conflicts.push(stored);
+    if (differsForClient(stored, pushed)) ctx.conflicts.push(stored);
   }
   if (accepted && assessment) queueDerivation(ctx, assessment);
 }
