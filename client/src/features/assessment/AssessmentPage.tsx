@@ -6,7 +6,7 @@
  * (level-up-banner.ts).
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { nextChallenge } from '../../../../shared/src/engine/next-challenge';
 import { orderAnswers } from '../../../../shared/src/engine/answer-history';
 import { CHECKPOINT_EVERY, progressInCheckpoint } from '../../../../shared/src/engine/checkpoint';
@@ -18,6 +18,7 @@ import { completeAssessment, markParticipationToShare, saveAnswer } from '../../
 import { usePupil } from '../../pupil/pupil-data';
 import { AnswerReview } from './AnswerReview';
 import { ChallengeStep, type AnswerMeta } from './ChallengeStep';
+import { answerHistoryKey, shouldRecordCompletion } from './completion';
 import { GameRules } from './GameRules';
 import { useLevelUpBanner } from './level-up-banner';
 import { Results } from './Results';
@@ -50,12 +51,17 @@ export function AssessmentPage(props: { assessmentId: string }) {
     );
   }, [index, assessment, targetSkillIds, answers, pupil.knowledge, pupil.assessments]);
 
-  // The test is over when the engine says so: record it locally (the node checks it again).
+  // The test is over when the engine says so: record it locally (the node checks it again), once per
+  // answer history — the node turns it back to « started » until it derives the end itself (completion.ts).
+  const history = useMemo(() => answerHistoryKey(answers), [answers]);
+  const completionRecordedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!assessment || !step?.done || assessment.state !== 'started') return;
+    if (!assessment || !step) return;
+    if (!shouldRecordCompletion({ done: step.done, state: assessment.state, history, recordedFor: completionRecordedFor.current })) return;
+    completionRecordedFor.current = history;
     void completeAssessment(pupil.db, assessment.id, new Date());
     if (assessment.campaignParticipationId) void markParticipationToShare(pupil.db, assessment.campaignParticipationId, new Date());
-  }, [assessment, step, pupil.db]);
+  }, [assessment, step, history, pupil.db]);
 
   const answered = answers.length;
   const atCheckpoint = answered > checkpointSeen && (answered % CHECKPOINT_EVERY === 0 || step?.done === true);
