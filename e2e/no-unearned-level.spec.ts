@@ -50,9 +50,9 @@ test('a pupil who skips every question of 1.2 never sees a level above 0', async
     await expect(banner).toHaveCount(0);
     expect(await levelUpsSeen(page), `après ${skipped} « Je passe »`).toEqual([]);
     if (skipped === 2) {
-      // A reload mid-test resumes the test and announces nothing. Once the answers are at the node: a reload
-      // before the push is acknowledged can leave the device an answer without the node's stamp, ordered
-      // last, so the device and the node disagree on the next question (a sync matter, not this test's).
+      // A reload mid-test resumes the test and announces nothing. Reloaded once the answers are at the node,
+      // so that this test is about the banner only (a reload before the push is acknowledged is
+      // reload-before-ack.spec.ts's).
       await expect(page.getByTestId('sync-status').first()).toHaveText('Synchronisé', { timeout: 30_000 });
       await page.reload();
       reloaded = true;

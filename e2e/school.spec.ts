@@ -21,24 +21,16 @@ test('a pupil has no « Établissement » entry', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Établissement' })).toHaveCount(0);
 });
 
-test('an organisation admin chooses a campaign engine; the choice is kept and pupils get it', async ({ page }) => {
+test('an organisation admin sees the one engine offered for campaigns; pupils get it (issue 14)', async ({ page }) => {
   await loginAs(page, 'prof@demo.pix');
   await page.getByRole('link', { name: 'Établissement' }).first().click();
   const table = page.getByTestId('campaign-engines');
   const row = table.getByRole('row').filter({ hasText: 'CLGJMB302' });
-  const engine = row.getByRole('combobox', { name: /Moteur de la campagne/ });
-  await expect(engine).toHaveValue('BAYES');
-  await expect(engine.locator('option')).toHaveText(['Bayésien (recommandé)', 'Smart random (Pix)', 'Flash (IRT)']);
-
-  await engine.selectOption('SMART_RANDOM');
-  await expect(page.getByTestId('engine-notice')).toContainText('utilise désormais le moteur Smart random (Pix)');
-  await expect(page.getByTestId('engine-notice')).toContainText('les parcours déjà commencés gardent leur moteur');
-  await page.reload();
-  await expect(page.getByTestId('campaign-engines').getByRole('row').filter({ hasText: 'CLGJMB302' }).getByRole('combobox')).toHaveValue('SMART_RANDOM');
+  // Smart random only: no choice to make, no « recommandé », neither Bayésien nor Flash offered.
+  await expect(row).toContainText('Smart random (Pix)');
+  await expect(row.getByRole('combobox')).toHaveCount(0);
+  await expect(page.getByTestId('engine-explanations')).toContainText('Le moteur Smart random (Pix) est le seul proposé pour les campagnes.');
+  await expect(table).not.toContainText('Bayésien');
+  await expect(table).not.toContainText('Flash');
   expect(await (await page.request.get('/api/campaigns/CLGJMB302')).json()).toMatchObject({ method: 'SMART_RANDOM' });
-
-  // Back to the default, so that other tests see the demo as seeded.
-  await page.getByTestId('campaign-engines').getByRole('row').filter({ hasText: 'CLGJMB302' }).getByRole('combobox').selectOption('BAYES');
-  await expect(page.getByTestId('engine-notice')).toContainText('Bayésien (recommandé)');
-  expect(await (await page.request.get('/api/campaigns/CLGJMB302')).json()).toMatchObject({ method: 'BAYES' });
 });
