@@ -10,6 +10,7 @@ import type { Challenge } from '../../../../shared/src/model/types';
 import type { PupilDatabase } from '../../db/database';
 import { localKeys, removeLocal, useLocalState } from '../../db/local-state';
 import { ChallengeView } from '../challenge/ChallengeView';
+import { watchFocus } from './focus-watch';
 
 export interface AnswerMeta {
   /** seconds left on a timed challenge (negative when over), null when not timed */
@@ -60,16 +61,18 @@ export function ChallengeStep(props: {
 
   useEffect(() => {
     if (!challenge.focused || startedAt === null) return;
-    const lost = () => {
-      if (!focusedOut) setFocusLost('1');
-    };
-    const onVisibility = () => document.visibilityState === 'hidden' && lost();
-    window.addEventListener('blur', lost);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('blur', lost);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
+    // Only leaving the app counts: not the challenge's simulator, its attachment, a reload (focus-watch.ts).
+    return watchFocus(
+      {
+        window, document, now: () => Date.now(),
+        setTimeout: (run, ms) => window.setTimeout(run, ms),
+        setInterval: (run, ms) => window.setInterval(run, ms),
+        clearInterval: (id) => window.clearInterval(id as number),
+      },
+      () => {
+        if (!focusedOut) setFocusLost('1');
+      },
+    );
   }, [challenge.focused, startedAt, focusedOut, setFocusLost]);
 
   async function answer(value: string) {

@@ -137,7 +137,7 @@ export function ChallengeView(props: ChallengeViewProps) {
           <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
             {challenge.attachments.map((url) => (
               <li key={url}>
-                <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={url} download={fileName(url)}>
+                <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={url} download={fileName(url)} data-challenge-tool="attachment">
                   {fileName(url)}
                 </a>
               </li>

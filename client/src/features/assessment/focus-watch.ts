@@ -1,0 +1,101 @@
+/**
+ * « Focus » challenges (§1.3): leaving the page during the question is recorded. Only leaving the app
+ * counts (issue 15):
+ * - focus moving into the challenge's own frame (a simulator) blurs the window but is not a leave; while
+ *   focus is in that frame, the app polls `document.hasFocus()`, false once the pupil really goes away;
+ * - opening the challenge's own tool (an attachment, marked `data-challenge-tool`) may hand the focus to
+ *   another program: a blur / hidden within `TOOL_GRACE_MS` of that click is not a leave, nor anything
+ *   until the page has the focus again (after the grace, without leaving, the click counts for nothing);
+ * - a reload or a navigation of the app (`beforeunload`, `pagehide`) is not a leave either.
+ * Everything else — another tab, another window, the page hidden — is.
+ */
+
+export interface FocusWatchEnvironment {
+  window: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  document: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> & {
+    readonly visibilityState: string;
+    readonly activeElement: { tagName: string } | null;
+    hasFocus(): boolean;
+  };
+  setTimeout(callback: () => void, ms: number): unknown;
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+  now(): number;
+}
+
+/** a leave this soon after opening the challenge's own tool is the tool opening */
+export const TOOL_GRACE_MS = 5000;
+
+/** how often focus is checked while it is inside the challenge's frame */
+export const FRAME_FOCUS_POLL_MS = 500;
+
+function isChallengeTool(target: unknown): boolean {
+  const element = target as { closest?: (selector: string) => unknown } | null;
+  return typeof element?.closest === 'function' && element.closest('[data-challenge-tool]') !== null;
+}
+
+/** Calls `onLeave` when the pupil leaves the app; returns the function that stops watching. */
+export function watchFocus(env: FocusWatchEnvironment, onLeave: () => void): () => void {
+  let unloading = false;
+  let toolClickedAt = Number.NEGATIVE_INFINITY;
+  let awayWithTool = false;
+  let poll: unknown = null;
+  const stopPolling = () => {
+    if (poll !== null) env.clearInterval(poll);
+    poll = null;
+  };
+  const leave = () => {
+    if (unloading || awayWithTool) return;
+    if (env.now() - toolClickedAt <= TOOL_GRACE_MS) {
+      awayWithTool = true;
+      return;
+    }
+    stopPolling();
+    onLeave();
+  };
+  const onBlur = () => {
+    // The element that gets the focus is known only once the blur is over.
+    env.setTimeout(() => {
+      if (unloading) return;
+      if (env.document.activeElement?.tagName === 'IFRAME') {
+        if (poll === null) {
+          poll = env.setInterval(() => {
+            if (env.document.activeElement?.tagName !== 'IFRAME') stopPolling();
+            else if (!env.document.hasFocus()) leave();
+          }, FRAME_FOCUS_POLL_MS);
+        }
+        return;
+      }
+      if (!env.document.hasFocus()) leave();
+    }, 0);
+  };
+  const onVisibility = () => {
+    if (env.document.visibilityState === 'hidden') leave();
+    else awayWithTool = false;
+  };
+  const onFocus = () => {
+    awayWithTool = false;
+    stopPolling();
+  };
+  const onUnload = () => {
+    unloading = true;
+  };
+  const onClick = (event: Event) => {
+    if (isChallengeTool(event.target)) toolClickedAt = env.now();
+  };
+  env.window.addEventListener('blur', onBlur);
+  env.window.addEventListener('focus', onFocus);
+  env.window.addEventListener('beforeunload', onUnload);
+  env.window.addEventListener('pagehide', onUnload);
+  env.document.addEventListener('visibilitychange', onVisibility);
+  env.document.addEventListener('click', onClick, true);
+  return () => {
+    stopPolling();
+    env.window.removeEventListener('blur', onBlur);
+    env.window.removeEventListener('focus', onFocus);
+    env.window.removeEventListener('beforeunload', onUnload);
+    env.window.removeEventListener('pagehide', onUnload);
+    env.document.removeEventListener('visibilitychange', onVisibility);
+    env.document.removeEventListener('click', onClick, true);
+  };
+}
