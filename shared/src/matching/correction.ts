@@ -50,7 +50,7 @@ function defaultSolutionToDisplay(challenge: Challenge): string {
 export function correctionFor(challenge: Challenge, value: string): Correction {
   const solutionToDisplay = challenge.solutionToDisplay ?? defaultSolutionToDisplay(challenge);
   if (challenge.type === 'QROCM-ind') {
-    const match = matchQrocmInd(challenge.solution, value);
+    const match = matchQrocmInd(challenge.solution, value, challenge);
     const answers = new Map(match.answer);
     const blocks = match.solution.map(([key, variants]) => ({
       key, answer: answers.get(key) ?? '', ok: match.details[key] === true, expected: variants[0] ?? '',
@@ -58,7 +58,7 @@ export function correctionFor(challenge: Challenge, value: string): Correction {
     return { solutionToDisplay, blocks };
   }
   if (challenge.type === 'QROCM-dep') {
-    const match = matchQrocmDep(challenge.solution, value);
+    const match = matchQrocmDep(challenge.solution, value, challenge);
     const firstVariant = new Map(match.solution.map(([key, variants]) => [key, variants[0] ?? '']));
     const used = new Set(Object.values(match.consumed));
     const examples = match.solution.map(([key]) => key).filter((key) => !used.has(key));

@@ -32,11 +32,11 @@ export function isCorrect(challenge: Challenge, value: string): { correct: boole
     case 'QROC':
       return { correct: matchQroc(challenge, value) };
     case 'QROCM-ind': {
-      const match = matchQrocmInd(challenge.solution, value);
+      const match = matchQrocmInd(challenge.solution, value, challenge);
       return { correct: match.ok, details: match.details };
     }
     case 'QROCM-dep':
-      return { correct: matchQrocmDep(challenge.solution, value).ok };
+      return { correct: matchQrocmDep(challenge.solution, value, challenge).ok };
   }
 }
 

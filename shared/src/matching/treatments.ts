@@ -41,13 +41,23 @@ export function applyTreatments(value: string, treatments: readonly Treatment[])
 }
 
 /**
- * Does the (raw) answer match one of the (raw) accepted variants under these treatments?
- * With t3: smallest ratio ≤ 0.25; otherwise exact equality of the treated strings.
+ * The accepted variant (treated) the (raw) answer matches under these treatments, null if none.
+ * With t3: the variant of smallest ratio, if ≤ 0.25; otherwise exact equality of the treated strings.
  */
-export function matchesOneOf(answer: string, variants: readonly string[], treatments: readonly Treatment[]): boolean {
+export function matchingVariant(answer: string, variants: readonly string[], treatments: readonly Treatment[]): string | null {
   const treatedAnswer = applyTreatments(preTreat(answer), treatments);
   const treatedVariants = variants.map((v) => applyTreatments(v, treatments));
-  if (!treatments.includes('t3')) return treatedVariants.includes(treatedAnswer);
-  const ratios = treatedVariants.map((v) => levenshteinRatio(treatedAnswer, v));
-  return ratios.length > 0 && Math.min(...ratios) <= LEVENSHTEIN_DISTANCE_MAX_RATE;
+  if (!treatments.includes('t3')) return treatedVariants.includes(treatedAnswer) ? treatedAnswer : null;
+  let best: string | null = null;
+  let bestRatio = Number.POSITIVE_INFINITY;
+  for (const variant of treatedVariants) {
+    const ratio = levenshteinRatio(treatedAnswer, variant);
+    if (ratio < bestRatio) [best, bestRatio] = [variant, ratio];
+  }
+  return bestRatio <= LEVENSHTEIN_DISTANCE_MAX_RATE ? best : null;
+}
+
+/** Does the (raw) answer match one of the (raw) accepted variants under these treatments? */
+export function matchesOneOf(answer: string, variants: readonly string[], treatments: readonly Treatment[]): boolean {
+  return matchingVariant(answer, variants, treatments) !== null;
 }
