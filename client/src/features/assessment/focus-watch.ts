@@ -83,19 +83,17 @@ export function watchFocus(env: FocusWatchEnvironment, onLeave: () => void): () 
   const onClick = (event: Event) => {
     if (isChallengeTool(event.target)) toolClickedAt = env.now();
   };
-  env.window.addEventListener('blur', onBlur);
-  env.window.addEventListener('focus', onFocus);
-  env.window.addEventListener('beforeunload', onUnload);
-  env.window.addEventListener('pagehide', onUnload);
-  env.document.addEventListener('visibilitychange', onVisibility);
-  env.document.addEventListener('click', onClick, true);
+  const listeners: [Pick<EventTarget, 'addEventListener' | 'removeEventListener'>, string, (event: Event) => void, boolean][] = [
+    [env.window, 'blur', onBlur, false],
+    [env.window, 'focus', onFocus, false],
+    [env.window, 'beforeunload', onUnload, false],
+    [env.window, 'pagehide', onUnload, false],
+    [env.document, 'visibilitychange', onVisibility, false],
+    [env.document, 'click', onClick, true],
+  ];
+  for (const [target, type, listener, capture] of listeners) target.addEventListener(type, listener, capture);
   return () => {
     stopPolling();
-    env.window.removeEventListener('blur', onBlur);
-    env.window.removeEventListener('focus', onFocus);
-    env.window.removeEventListener('beforeunload', onUnload);
-    env.window.removeEventListener('pagehide', onUnload);
-    env.document.removeEventListener('visibilitychange', onVisibility);
-    env.document.removeEventListener('click', onClick, true);
+    for (const [target, type, listener, capture] of listeners) target.removeEventListener(type, listener, capture);
   };
 }
