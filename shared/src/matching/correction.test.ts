@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChallenge } from '../testing/builders';
-import { answerToDisplay, correctionFor } from './correction';
+import { correctionFor } from './correction';
 
 describe('correctionFor', () => {
   it('shows the option text of a QCU and the options of a QCM', () => {
@@ -32,18 +32,5 @@ describe('correctionFor', () => {
       { key: 'n2', answer: 'Opera', ok: false, expected: 'Firefox' },
     ]);
     expect(correctionFor(challenge, '#ABAND#').blocks?.map((b) => b.expected)).toEqual(['Firefox', 'Chrome', 'Edge']);
-  });
-});
-
-describe('answerToDisplay', () => {
-  const proposals = '- Firefox\n- Word\n- Chrome';
-  it('shows the text of the chosen QCU/QCM options, not their numbers', () => {
-    expect(answerToDisplay(buildChallenge({ type: 'QCU', proposals }), '3')).toBe('Chrome');
-    expect(answerToDisplay(buildChallenge({ type: 'QCM', proposals }), '1, 3')).toBe('Firefox ; Chrome');
-  });
-  it('keeps other answers as typed, and says when the question was passed', () => {
-    expect(answerToDisplay(buildChallenge({ type: 'QROC' }), 'Brest')).toBe('Brest');
-    expect(answerToDisplay(buildChallenge({ type: 'QCU', proposals }), '#ABAND#')).toBe('Vous avez passé cette question.');
-    expect(answerToDisplay(buildChallenge({ type: 'QCU', proposals }), '9')).toBe('9');
   });
 });

@@ -47,21 +47,6 @@ function defaultSolutionToDisplay(challenge: Challenge): string {
   }
 }
 
-/** The learner's answer as shown in a correction: for QCU/QCM the chosen options' text, not their numbers. */
-export function answerToDisplay(challenge: Challenge, value: string): string {
-  if (value === '#ABAND#') return 'Vous avez passé cette question.';
-  if (challenge.type === 'QCU') return optionText(challenge, value.trim());
-  if (challenge.type === 'QCM') {
-    return value
-      .split(',')
-      .map((n) => n.trim())
-      .filter(Boolean)
-      .map((n) => optionText(challenge, n))
-      .join(' ; ');
-  }
-  return value;
-}
-
 export function correctionFor(challenge: Challenge, value: string): Correction {
   const solutionToDisplay = challenge.solutionToDisplay ?? defaultSolutionToDisplay(challenge);
   if (challenge.type === 'QROCM-ind') {

@@ -4,10 +4,9 @@
  * the skill's tutorials.
  */
 import { useState } from 'react';
-import { answerToDisplay, correctionFor } from '../../../../shared/src/matching/correction';
+import { correctionFor } from '../../../../shared/src/matching/correction';
 import type { PackIndex } from '../../../../shared/src/model/pack-index';
 import type { AnswerEvent } from '../../../../shared/src/model/types';
-import { renderInline } from '../challenge/Markdown';
 import { TutorialCard } from '../tutorials/TutorialCard';
 
 const STATUS_LABEL: Record<string, string> = {
@@ -23,6 +22,11 @@ function firstLine(markdown: string): string {
   const line = markdown.split('\n').find((l) => l.trim()) ?? '';
   const plain = line.replace(/[*_`#>]/g, '').trim();
   return plain.length > 140 ? `${plain.slice(0, 137)}…` : plain;
+}
+
+function displayValue(value: string): string {
+  if (value === '#ABAND#') return 'Vous avez passé cette question.';
+  return value;
 }
 
 function Review(props: { answer: AnswerEvent; index: PackIndex; position: number }) {
@@ -49,7 +53,7 @@ function Review(props: { answer: AnswerEvent; index: PackIndex; position: number
       {open && correction && (
         <div id={panelId} className="pix-review__panel fr-p-2w" data-testid="correction">
           <p className="fr-mb-1w">
-            <strong>Votre réponse :</strong> <span className="pix-pre">{answerToDisplay(challenge, answer.value)}</span> — {STATUS_LABEL[answer.result] ?? answer.result}
+            <strong>Votre réponse :</strong> <span className="pix-pre">{displayValue(answer.value)}</span> — {STATUS_LABEL[answer.result] ?? answer.result}
           </p>
           <p className="fr-mb-1w">
             <strong>Bonne réponse :</strong> <span className="pix-pre">{correction.solutionToDisplay}</span>
@@ -66,7 +70,7 @@ function Review(props: { answer: AnswerEvent; index: PackIndex; position: number
           {skill && !ok && (
             <div className="fr-callout fr-mb-2w">
               <h3 className="fr-callout__title fr-h6">Pour réussir la prochaine fois</h3>
-              <p className="fr-callout__text fr-text--md">{renderInline(skill.hint)}</p>
+              <p className="fr-callout__text fr-text--md">{skill.hint}</p>
             </div>
           )}
           {skill &&
