@@ -5,7 +5,7 @@ import { isOpen, levelVariance } from './select-challenge';
 import type { Settlement } from './settlement';
 
 const config = bayesConfigOf({ noises: [], exactLevelConfidence: 0.8, withinOneLevelConfidence: 0.95, continueGain: 0.05, unsettledGain: 0.08, minimumQuestionsPerCompetence: 1, maximumQuestionsPerCompetence: 10 });
-const frame = { skills: [{ difficulty: -2, skill: { id: 'easy' } }, { difficulty: 1, skill: { id: 'hard' } }] };
+const frame = { easiestDifficulty: -2, skills: [{ difficulty: -2, skill: { id: 'easy' } }, { difficulty: 1, skill: { id: 'hard' } }] };
 const competence = (answeredCount: number, hasSuccess = true, decisions: [string, boolean][] = []) =>
   ({ answeredCount, hasSuccess, decisions: new Map(decisions), frame }) as unknown as CompetenceState;
 const settlement = (exactProbability: number, withinOneProbability: number): Settlement => ({ level: 2, exactProbability, withinOneProbability, value: 0 });

@@ -57,8 +57,11 @@ export function isSettled(settlement: Settlement, config: BayesConfig): boolean 
  * competence stays open until one of its easiest skills has been asked (or none can be).
  */
 export function easiestLevelTested(competence: CompetenceState): boolean {
-  const easiest = Math.min(...competence.frame.skills.map((n) => n.difficulty));
-  return competence.frame.skills.some((n) => n.difficulty <= easiest + 1e-9 && competence.decisions.get(n.skill.id) === false);
+  return competence.frame.skills.some((n) => isEasiest(competence.frame, n) && competence.decisions.get(n.skill.id) === false);
+}
+
+function isEasiest(frame: CompetenceState['frame'], node: { difficulty: number } | undefined): boolean {
+  return node !== undefined && node.difficulty <= frame.easiestDifficulty + 1e-9;
 }
 
 export function isOpen(competence: CompetenceState, now: Settlement, bestGain: number, config: BayesConfig, easiestAskable = true): boolean {
@@ -144,14 +147,13 @@ export function rankCandidates(input: SelectionInput): Candidate[] {
       bestGain = Math.max(bestGain, gain);
       return { ...d, gain };
     });
-    const easiest = Math.min(...competence.frame.skills.map((n) => n.difficulty));
-    const isEasiest = (skillId: string) => (competence.frame.nodeById.get(skillId)?.difficulty ?? Infinity) <= easiest + 1e-9;
-    const easiestAskable = drafts.some((d) => isEasiest(d.skillId));
+    const easiestSkill = (skillId: string) => isEasiest(competence.frame, competence.frame.nodeById.get(skillId));
+    const easiestAskable = drafts.some((d) => easiestSkill(d.skillId));
     if (valued.length === 0 || !isOpen(competence, now, bestGain, config, easiestAskable)) continue;
     // Open only to rest a level 0 on the easiest level: ask that level.
     const onlyEasiest = !competence.hasSuccess && easiestAskable && !easiestLevelTested(competence)
       && (!isOpen(competence, now, bestGain, config, false) || (config.answersWithoutSuccess > 0 && competence.answeredCount + 1 >= config.answersWithoutSuccess));
-    for (const v of onlyEasiest ? valued.filter((x) => isEasiest(x.skillId)) : valued) {
+    for (const v of onlyEasiest ? valued.filter((x) => easiestSkill(x.skillId)) : valued) {
       candidates.push({
         competenceId: competence.frame.competenceId, skillId: v.skillId, challenge: v.challenge, gain: v.gain,
         value: v.gain + UNCERTAINTY_WEIGHT * v.uncertainty, withinOneNow: now.withinOneProbability,

@@ -46,6 +46,8 @@ export interface CompetenceFrame {
   noises: (readonly [number, number, number])[];
   /** mixture components: a spread (kernel index) and a noise, with their prior weight */
   components: { kernel: number; noise: number; prior: number }[];
+  /** the smallest skill difficulty of the frame (its easiest level) */
+  easiestDifficulty: number;
   /** half the smallest pix value of the frame: totals within it of a level threshold count as reaching it */
   pixTolerance: number;
   maxReachableLevel: number;
@@ -143,6 +145,7 @@ function buildFrames(index: PackIndex, targetSkillIds: readonly string[], maxRea
       kernels: config.tubeSpreads.map((spread) => gaussianKernel(grid, spread)),
       noises: [...noises],
       components,
+      easiestDifficulty: low,
       pixTolerance: Math.min(...skills.map((s) => s.skill.pixValue)) / 2,
       maxReachableLevel,
     });
